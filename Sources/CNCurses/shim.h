@@ -1,0 +1,17 @@
+#ifndef SESTERCE_CNCURSES_SHIM_H
+#define SESTERCE_CNCURSES_SHIM_H
+
+// SwiftPM drops pkg-config's -D_XOPEN_SOURCE, without which the wide-character
+// API (add_wch, setcchar, get_wch) is not declared.
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <ncurses.h>
+
+// Macros and globals are invisible or unsafe from Swift 6: wrap them.
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+
+#endif
