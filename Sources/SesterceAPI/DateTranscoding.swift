@@ -11,7 +11,12 @@ public struct SesterceDateTranscoder: DateTranscoder {
     public init() {}
 
     public func encode(_ date: Date) throws -> String {
-        Self.withFraction.format(date)
+        Self.string(from: date)
+    }
+
+    /// The service's own format: UTC with milliseconds.
+    public static func string(from date: Date) -> String {
+        withFraction.format(date)
     }
 
     public func decode(_ string: String) throws -> Date {

@@ -77,9 +77,10 @@ enum ErrorResponse {
     }
 }
 
-/// Reason phrases for when an error body says nothing.
-enum HTTPStatusText {
-    static func phrase(_ status: Int) -> String {
+/// Reason phrases, for when an error body says nothing (and for the
+/// simulator's `error` field).
+public enum HTTPStatusText {
+    public static func phrase(_ status: Int) -> String {
         switch status {
         case 400: "Bad Request"
         case 401: "Unauthorized"

@@ -52,5 +52,6 @@ struct ErrorResponseMiddleware: ClientMiddleware {
 }
 
 extension HTTPField.Name {
-    static let apiKey = HTTPField.Name("x-api-key")!
+    /// The header that carries the API key (not `Authorization`).
+    public static let apiKey = HTTPField.Name("x-api-key")!
 }

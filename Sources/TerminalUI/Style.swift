@@ -68,4 +68,14 @@ public struct Style: Hashable, Sendable {
         copy.attributes.formUnion(extra)
         return copy
     }
+
+    /// This style drawn over `base`: where this one leaves the background to the
+    /// terminal, it takes the background of `base`, so that a border or a key
+    /// drawn inside a coloured dialog does not punch a hole in it.
+    public func on(_ base: Style) -> Style {
+        guard background == .default else { return self }
+        var copy = self
+        copy.background = base.background
+        return copy
+    }
 }

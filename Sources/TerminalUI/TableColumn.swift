@@ -1,0 +1,33 @@
+/// One column of a `Table`: its title, how much room it asks for, and which
+/// side its text keeps to. Widths are policies rather than numbers because the
+/// same pane must read well at 80 and at 200 columns.
+public struct TableColumn: Hashable, Sendable {
+    public enum Width: Hashable, Sendable {
+        /// Always this many columns (status words, counts, prices).
+        case fixed(Int)
+        /// At least `min` columns, plus a share of the spare room proportional
+        /// to `weight` (names, descriptions).
+        case flexible(min: Int, weight: Int = 1)
+    }
+
+    public var title: String
+    public var width: Width
+    public var alignment: TextAlignment
+
+    public init(_ title: String, width: Width, alignment: TextAlignment = .left) {
+        self.title = title
+        self.width = width
+        self.alignment = alignment
+    }
+}
+
+/// Which column a table is sorted by, for the ▲/▼ marker in its header.
+public struct TableSort: Hashable, Sendable {
+    public var column: Int
+    public var ascending: Bool
+
+    public init(column: Int, ascending: Bool = true) {
+        self.column = column
+        self.ascending = ascending
+    }
+}
