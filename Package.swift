@@ -51,8 +51,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "DashboardCore", dependencies: ["SesterceAPI"]),
         .target(name: "TerminalUI"),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
+        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
         .testTarget(

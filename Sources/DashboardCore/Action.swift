@@ -1,0 +1,67 @@
+import Foundation
+import SesterceAPI
+
+/// Everything that can happen to the dashboard: time passing, results coming
+/// back from the API, and what the person asks for. `reduce` is the only
+/// consumer.
+public enum Action: Equatable, Sendable {
+    /// The dashboard opened at this time: first polls go out.
+    case launched(Date)
+    case tick(Date)
+    case resized(width: Int, height: Int)
+
+    /// An armed poll timer fired; stale tokens (a newer poll was armed) are ignored.
+    case pollDue(PollKind, token: Int)
+    case instancesPolled(Result<[Instance], APIError>, detail: Result<InstanceDetail, APIError>?, at: Date)
+    case detailLoaded(Result<InstanceDetail, APIError>, at: Date)
+    case catalogPolled(CatalogResult, at: Date)
+    /// Hourly price of one pod per hardware id, from the pricing preview.
+    case hardwarePricesLoaded([String: Double])
+    case mutationFinished(Mutation, error: APIError?)
+
+    case command(Command)
+    case filterInput(Character)
+    case filterBackspace
+    case commitFilter
+    case clearFilter
+    case confirm
+    case cancel
+}
+
+/// The four catalog lists, fetched together; each may fail on its own.
+public struct CatalogResult: Equatable, Sendable {
+    public var models: Result<[InferenceModel], APIError>
+    public var hardware: Result<[HardwareFlavor], APIError>
+    public var regions: Result<[Region], APIError>
+    public var registries: Result<[Registry], APIError>
+
+    public init(
+        models: Result<[InferenceModel], APIError>, hardware: Result<[HardwareFlavor], APIError>,
+        regions: Result<[Region], APIError>, registries: Result<[Registry], APIError>
+    ) {
+        self.models = models
+        self.hardware = hardware
+        self.regions = regions
+        self.registries = registries
+    }
+
+    /// The first failure, if any part failed.
+    var firstError: APIError? {
+        for result in [models.map { _ in () }, hardware.map { _ in () }, regions.map { _ in () }, registries.map { _ in () }] {
+            if case .failure(let error) = result { return error }
+        }
+        return nil
+    }
+}
+
+/// A change to an instance that was asked for.
+public enum Mutation: Hashable, Sendable {
+    case start(id: String, name: String)
+    case stop(id: String, name: String)
+
+    public var instanceId: String {
+        switch self {
+        case .start(let id, _), .stop(let id, _): id
+        }
+    }
+}

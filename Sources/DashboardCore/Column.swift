@@ -1,0 +1,79 @@
+import Foundation
+
+/// A column's header as the screen needs it.
+public struct ColumnHeader: Equatable, Sendable {
+    public enum Alignment: Equatable, Sendable { case left, right }
+
+    public var title: String
+    public var alignment: Alignment
+    /// Columns it never shrinks below.
+    public var minWidth: Int
+    /// A flexible column takes a share of the spare width; a fixed one keeps `minWidth`.
+    public var flexible: Bool
+    public var sort: SortMarker?
+
+    public init(title: String, alignment: Alignment = .left, minWidth: Int, flexible: Bool = false, sort: SortMarker? = nil) {
+        self.title = title
+        self.alignment = alignment
+        self.minWidth = minWidth
+        self.flexible = flexible
+        self.sort = sort
+    }
+}
+
+public enum SortMarker: Equatable, Sendable { case ascending, descending }
+
+/// What rows are sorted by: numbers as numbers, text without regard to case.
+enum SortKey: Comparable {
+    case number(Double)
+    case text(String)
+
+    static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.number(let a), .number(let b)): a < b
+        case (.text(let a), .text(let b)): a.localizedStandardCompare(b) == .orderedAscending
+        case (.number, .text): true
+        case (.text, .number): false
+        }
+    }
+}
+
+/// One column of a pane's table: how an item reads in it, its tone, and how it sorts.
+struct Column<Item> {
+    var header: ColumnHeader
+    var text: (Item) -> String
+    var tone: (Item) -> Tone = { _ in .normal }
+    var sortKey: (Item) -> SortKey
+
+    init(
+        _ title: String, alignment: ColumnHeader.Alignment = .left, minWidth: Int, flexible: Bool = false,
+        text: @escaping (Item) -> String, tone: @escaping (Item) -> Tone = { _ in .normal },
+        sortKey: ((Item) -> SortKey)? = nil
+    ) {
+        header = ColumnHeader(title: title, alignment: alignment, minWidth: minWidth, flexible: flexible)
+        self.text = text
+        self.tone = tone
+        self.sortKey = sortKey ?? { .text(text($0)) }
+    }
+}
+
+/// Names for ids, so that tables and the detail show hardware, models, regions
+/// and registries by name.
+struct NameBook {
+    var models: [String: String] = [:]
+    var hardware: [String: String] = [:]
+    var regions: [Int: String] = [:]
+    var registries: [String: String] = [:]
+
+    init(_ state: State) {
+        for model in state.models { models[model.id] = model.name }
+        for flavor in state.hardware { hardware[flavor.id] = flavor.name }
+        for region in state.regions { regions[region.id] = region.name }
+        for registry in state.registries { registries[registry.id] = registry.name }
+    }
+
+    func model(_ id: String?) -> String { id.map { models[$0] ?? $0 } ?? "-" }
+    func hardware(_ id: String?) -> String { id.map { hardware[$0] ?? $0 } ?? "-" }
+    func region(_ id: Int) -> String { regions[id] ?? "region \(id)" }
+    func registry(_ id: String?) -> String { id.map { registries[$0] ?? $0 } ?? "-" }
+}

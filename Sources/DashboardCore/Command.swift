@@ -1,0 +1,49 @@
+/// Something a person asks for with a key in the normal mode. The keymap binds
+/// keys to commands (and can be remapped); the help overlay lists them.
+public enum Command: Hashable, Sendable {
+    case showPane(Pane)
+    case nextPane, previousPane
+    case move(Movement)
+    case openDetail, back
+    case beginFilter
+    case cycleSort, reverseSort
+    case start, stop
+    case refresh
+    case help
+    case quit
+
+    public var summary: String {
+        switch self {
+        case .showPane(let pane): "show \(pane.title)"
+        case .nextPane: "next pane"
+        case .previousPane: "previous pane"
+        case .move(let movement): movement.summary
+        case .openDetail: "open the instance's detail"
+        case .back: "back / close / clear filter"
+        case .beginFilter: "filter rows (Enter keeps, Esc clears)"
+        case .cycleSort: "sort by the next column"
+        case .reverseSort: "reverse the sort"
+        case .start: "start the selected instance (confirm with y)"
+        case .stop: "stop the selected instance (confirm with y)"
+        case .refresh: "refresh now"
+        case .help: "this help"
+        case .quit: "quit"
+        }
+    }
+}
+
+/// Moving the selection in a list (or scrolling the detail).
+public enum Movement: Hashable, Sendable {
+    case up, down, pageUp, pageDown, top, bottom
+
+    public var summary: String {
+        switch self {
+        case .up: "move up"
+        case .down: "move down"
+        case .pageUp: "page up"
+        case .pageDown: "page down"
+        case .top: "go to the first row"
+        case .bottom: "go to the last row"
+        }
+    }
+}

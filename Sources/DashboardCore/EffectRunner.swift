@@ -1,0 +1,107 @@
+import Foundation
+import SesterceAPI
+import Synchronization
+
+/// Performs effects with the API client and reports each outcome as an action
+/// through `send`. Poll timers are one-shot and keyed by kind: arming one
+/// replaces the previous, and `reduce` re-arms only after a poll returned.
+public final class EffectRunner: Sendable {
+    private let client: SesterceClient
+    private let send: @Sendable (Action) -> Void
+    private let timers = Mutex<[PollKind: Task<Void, Never>]>([:])
+
+    public init(client: SesterceClient, send: @escaping @Sendable (Action) -> Void) {
+        self.client = client
+        self.send = send
+    }
+
+    deinit { cancelAll() }
+
+    /// Stops the poll timers (on quit); requests in flight end with the process.
+    public func cancelAll() {
+        timers.withLock { timers in
+            timers.values.forEach { $0.cancel() }
+            timers.removeAll()
+        }
+    }
+
+    public func run(_ effect: Effect) {
+        switch effect {
+        case .schedule(let kind, let delay, let token):
+            let task = Task { [send] in
+                try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+                guard !Task.isCancelled else { return }
+                send(.pollDue(kind, token: token))
+            }
+            timers.withLock { $0.updateValue(task, forKey: kind)?.cancel() }
+        case .quit:
+            cancelAll()
+        default:
+            perform(effect)
+        }
+    }
+
+    private func perform(_ effect: Effect) {
+        Task { [client, send] in
+            if let action = await Self.outcome(of: effect, client: client) { send(action) }
+        }
+    }
+
+    static func outcome(of effect: Effect, client: SesterceClient) async -> Action? {
+        switch effect {
+        case .pollInstances(let detailId):
+            async let list = attempt { () throws(APIError) in try await client.instances() }
+            async let detail = detailId.asyncMap { id in await attempt { () throws(APIError) in try await client.instance(id: id) } }
+            let (listResult, detailResult) = await (list, detail)
+            return .instancesPolled(listResult, detail: detailResult, at: Date())
+        case .fetchDetail(let id):
+            return .detailLoaded(await attempt { () throws(APIError) in try await client.instance(id: id) }, at: Date())
+        case .pollCatalog:
+            async let models = attempt { () throws(APIError) in try await client.models() }
+            async let hardware = attempt { () throws(APIError) in try await client.hardware() }
+            async let regions = attempt { () throws(APIError) in try await client.regions() }
+            async let registries = attempt { () throws(APIError) in try await client.registries() }
+            let result = await CatalogResult(models: models, hardware: hardware, regions: regions, registries: registries)
+            return .catalogPolled(result, at: Date())
+        case .fetchHardwarePrices(let probes):
+            let prices = await withTaskGroup(of: (String, Double)?.self) { group in
+                for probe in probes {
+                    group.addTask {
+                        let quote = try? await client.price(hardwareId: probe.hardwareId, maxPods: [(probe.regionId, 1)])
+                        return quote.map { (probe.hardwareId, $0.pricePerHour) }
+                    }
+                }
+                var prices: [String: Double] = [:]
+                for await case let (id, price)? in group { prices[id] = price }
+                return prices
+            }
+            return .hardwarePricesLoaded(prices)
+        case .perform(let mutation):
+            let result = await attempt { () throws(APIError) in
+                switch mutation {
+                case .start(let id, _): try await client.startInstance(id: id)
+                case .stop(let id, _): try await client.stopInstance(id: id)
+                }
+            }
+            if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }
+            return .mutationFinished(mutation, error: nil)
+        case .schedule, .quit:
+            return nil
+        }
+    }
+
+    private static func attempt<T>(_ work: () async throws(APIError) -> T) async -> Result<T, APIError> {
+        do {
+            return .success(try await work())
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async -> T) async -> T? {
+        guard let value = self else { return nil }
+        return await transform(value)
+    }
+}

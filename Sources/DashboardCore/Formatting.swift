@@ -1,0 +1,48 @@
+import Foundation
+
+/// How numbers, money and durations read on screen, in one place so that every
+/// pane agrees.
+public enum Formatting {
+    /// Dollars with two decimals and thousands separators: `$1,234.50`.
+    public static func money(_ dollars: Double) -> String {
+        let cents = Int64((abs(dollars) * 100).rounded())
+        let whole = String(cents / 100)
+        var grouped = ""
+        for (index, digit) in whole.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let fraction = cents % 100
+        return (dollars < 0 && cents > 0 ? "-" : "") + "$" + String(grouped.reversed()) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    /// A short age: `45s`, `3m`, `2h`, `5d` (and `-` when unknown).
+    public static func age(since date: Date?, now: Date) -> String {
+        guard let date else { return "-" }
+        return duration(max(0, now.timeIntervalSince(date)))
+    }
+
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let s = Int(seconds)
+        switch s {
+        case ..<60: return "\(s)s"
+        case ..<3600: return "\(s / 60)m"
+        case ..<86_400: return "\(s / 3600)h"
+        default: return "\(s / 86_400)d"
+        }
+    }
+
+    /// A UTC timestamp to the minute: `2026-11-29 14:05`.
+    public static func timestamp(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) UTC"
+    }
+
+    /// MiB as GiB without decimals when whole: `232 GiB`.
+    public static func gibibytes(fromMiB mib: Int) -> String {
+        let gib = Double(mib) / 1024
+        return gib.rounded() == gib ? "\(Int(gib)) GiB" : String(format: "%.1f GiB", gib)
+    }
+}

@@ -1,0 +1,93 @@
+/// Turns key presses into actions. Normal-mode keys are a table of bindings
+/// (remappable); text entry, confirmations and the help overlay have fixed keys.
+public struct Keymap: Equatable, Sendable {
+    public var bindings: [KeyEvent: Command]
+
+    public static let standard = Keymap(bindings: [
+        .character("1"): .showPane(.instances), .character("2"): .showPane(.regions),
+        .character("3"): .showPane(.hardware), .character("4"): .showPane(.models),
+        .character("5"): .showPane(.registries),
+        .tab: .nextPane, .backTab: .previousPane,
+        .character("j"): .move(.down), .down: .move(.down),
+        .character("k"): .move(.up), .up: .move(.up),
+        .pageDown: .move(.pageDown), .pageUp: .move(.pageUp), .ctrl("f"): .move(.pageDown), .ctrl("b"): .move(.pageUp),
+        .character("g"): .move(.top), .home: .move(.top),
+        .character("G"): .move(.bottom), .end: .move(.bottom),
+        .enter: .openDetail, .escape: .back,
+        .character("/"): .beginFilter,
+        .character("o"): .cycleSort, .character("O"): .reverseSort,
+        .character("s"): .start, .character("x"): .stop,
+        .character("r"): .refresh, .ctrl("r"): .refresh,
+        .character("?"): .help, .function(1): .help,
+        .character("q"): .quit, .ctrl("c"): .quit,
+    ])
+
+    public init(bindings: [KeyEvent: Command]) {
+        self.bindings = bindings
+    }
+
+    /// The action for `key` in the state's current input mode, if any.
+    public func action(for key: KeyEvent, in state: State) -> Action? {
+        if key == .resize { return nil }
+        switch state.inputMode {
+        case .confirm:
+            switch key {
+            case .character("y"), .character("Y"): return .confirm
+            case .character("n"), .character("N"), .escape, .character("q"): return .cancel
+            case .ctrl("c"): return .command(.quit)
+            default: return nil
+            }
+        case .help:
+            switch key {
+            case .escape, .character("?"), .character("q"), .enter, .function(1): return .command(.help)
+            case .ctrl("c"): return .command(.quit)
+            case .down, .character("j"): return .command(.move(.down))
+            case .up, .character("k"): return .command(.move(.up))
+            default: return nil
+            }
+        case .filter:
+            switch key {
+            case .character(let character): return .filterInput(character)
+            case .backspace, .delete: return .filterBackspace
+            case .enter: return .commitFilter
+            case .escape: return .clearFilter
+            case .ctrl("c"): return .command(.quit)
+            case .up: return .command(.move(.up))
+            case .down: return .command(.move(.down))
+            default: return nil
+            }
+        case .normal:
+            return bindings[key].map(Action.command)
+        }
+    }
+
+    /// The keys bound to each command, for the help overlay, in a stable order.
+    public func keys(for command: Command) -> [KeyEvent] {
+        bindings.filter { $0.value == command }.map(\.key).sorted { Self.label($0) < Self.label($1) }
+    }
+
+    /// How a key is written in hints and help: `j`, `Enter`, `Ctrl-C`, `PgDn`.
+    public static func label(_ key: KeyEvent) -> String {
+        switch key {
+        case .character(" "): "Space"
+        case .character(let c): String(c)
+        case .ctrl(let c): "Ctrl-\(c.uppercased())"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Del"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .function(let n): "F\(n)"
+        case .resize: "resize"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// The screen's fixed rows, which the reducer needs to keep the selection on
+/// screen: two header rows, a table header, and two footer rows.
+public enum Layout {
+    public static let headerRows = 2
+    public static let footerRows = 2
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    /// Table rows that fit under the column titles.
+    public static func tableRows(height: Int) -> Int { max(1, height - headerRows - footerRows - 1) }
+
+    /// Lines of the instance detail that fit.
+    public static func detailRows(height: Int) -> Int { max(1, height - headerRows - footerRows - 2) }
+}

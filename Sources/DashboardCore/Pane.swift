@@ -1,0 +1,17 @@
+/// The dashboard's top-level views, in the order of their number keys.
+public enum Pane: Int, CaseIterable, Hashable, Sendable {
+    case instances = 1, regions, hardware, models, registries
+
+    public var title: String {
+        switch self {
+        case .instances: "Instances"
+        case .regions: "Regions"
+        case .hardware: "Hardware"
+        case .models: "Models"
+        case .registries: "Registries"
+        }
+    }
+
+    public var next: Pane { Pane(rawValue: rawValue % Pane.allCases.count + 1)! }
+    public var previous: Pane { Pane(rawValue: (rawValue + Pane.allCases.count - 2) % Pane.allCases.count + 1)! }
+}

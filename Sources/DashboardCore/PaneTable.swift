@@ -1,0 +1,174 @@
+import Foundation
+import SesterceAPI
+
+/// A pane's rows and columns with the item type erased, so that filtering,
+/// sorting, selection and the table view-model work the same for every pane.
+struct PaneTable {
+    var count: Int
+    var headers: [ColumnHeader]
+    var id: (Int) -> String
+    var text: (_ row: Int, _ column: Int) -> String
+    var tone: (_ row: Int, _ column: Int) -> Tone
+    var sortKey: (_ row: Int, _ column: Int) -> SortKey
+
+    init<Item>(_ items: [Item], id: @escaping (Item) -> String, columns: [Column<Item>]) {
+        count = items.count
+        headers = columns.map(\.header)
+        self.id = { id(items[$0]) }
+        text = { columns[$1].text(items[$0]) }
+        tone = { columns[$1].tone(items[$0]) }
+        sortKey = { columns[$1].sortKey(items[$0]) }
+    }
+
+    /// Positions of the rows that match `filter` (any column contains it, case
+    /// ignored), sorted by `column`; ties keep the service's order.
+    func order(filter: String, column: Int, ascending: Bool) -> [Int] {
+        var rows = Array(0..<count)
+        let needle = filter.lowercased()
+        if !needle.isEmpty {
+            rows = rows.filter { row in headers.indices.contains { text(row, $0).lowercased().contains(needle) } }
+        }
+        guard headers.indices.contains(column) else { return rows }
+        let keyed = rows.map { (row: $0, key: sortKey($0, column)) }
+        return keyed.sorted { a, b in
+            if a.key == b.key { return a.row < b.row }
+            return ascending ? a.key < b.key : b.key < a.key
+        }.map(\.row)
+    }
+
+    static func make(_ pane: Pane, _ state: State) -> PaneTable {
+        let names = NameBook(state)
+        switch pane {
+        case .instances: return instances(state, names)
+        case .regions: return regions(state)
+        case .hardware: return hardware(state)
+        case .models: return models(state, names)
+        case .registries: return registries(state)
+        }
+    }
+
+    // MARK: Panes
+
+    /// The status to show: a pending start/stop overrides the last poll.
+    static func displayStatus(_ instance: Instance, _ state: State) -> InstanceStatus {
+        state.transitions[instance.id].map { InstanceStatus(rawValue: $0.status) } ?? instance.status
+    }
+
+    /// Ready and total pods over all regions, when the detail is known.
+    static func pods(_ id: String, _ state: State) -> (ready: Int, total: Int)? {
+        state.details[id].map { detail in
+            detail.regions.reduce((0, 0)) { ($0.0 + $1.ready, $0.1 + $1.total) }
+        }
+    }
+
+    private static func instances(_ state: State, _ names: NameBook) -> PaneTable {
+        let now = state.now
+        let columns: [Column<Instance>] = [
+            Column("NAME", minWidth: 12, flexible: true, text: \.name),
+            Column(
+                "STATUS", minWidth: 17, text: { displayStatus($0, state).rawValue },
+                tone: { Tone(StatusClass(displayStatus($0, state))) }),
+            Column("FEATURES", minWidth: 8, flexible: true, text: { $0.features.joined(separator: ",") }),
+            Column(
+                "READY", alignment: .right, minWidth: 5,
+                text: { pods($0.id, state).map { "\($0.ready)/\($0.total)" } ?? "-" },
+                tone: { instance in
+                    guard let pods = pods(instance.id, state) else { return .muted }
+                    return pods.ready < pods.total ? .warning : .normal
+                },
+                sortKey: { instance in .number(pods(instance.id, state).map { Double($0.ready) } ?? -1) }),
+            Column(
+                "$/H", alignment: .right, minWidth: 8, text: { Formatting.money($0.hourlyPrice) },
+                tone: { BurnRate.isBilled(displayStatus($0, state)) ? .normal : .muted },
+                sortKey: { .number($0.hourlyPrice) }),
+            Column(
+                "AGE", alignment: .right, minWidth: 4, text: { Formatting.age(since: $0.createdAt, now: now) },
+                sortKey: { .number(-($0.createdAt?.timeIntervalSince1970 ?? 0)) }),
+            Column("ADDRESS", minWidth: 10, flexible: true, text: { $0.address ?? "-" }, tone: { $0.address == nil ? .muted : .normal }),
+        ]
+        return PaneTable(state.instances, id: \.id, columns: columns)
+    }
+
+    /// A hardware flavor's short label for a matrix column: "1xL40S" of "1xL40S / 16 vCPU / ...".
+    static func shortName(_ flavor: HardwareFlavor) -> String {
+        let first = flavor.name.split(separator: "/").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return first.isEmpty ? flavor.name : first
+    }
+
+    private static func regions(_ state: State) -> PaneTable {
+        var columns: [Column<Region>] = [
+            Column("REGION", minWidth: 10, flexible: true, text: { "\($0.name) (\($0.countryCode))" }),
+            Column("STATE", minWidth: 6, text: \.state, tone: { $0.isActive ? .ok : .warning }),
+        ]
+        for flavor in state.hardware {
+            columns.append(Column(
+                shortName(flavor), alignment: .right, minWidth: max(4, shortName(flavor).count),
+                text: { String($0.capacity(for: flavor.id)) },
+                tone: { $0.capacity(for: flavor.id) == 0 || !$0.isActive ? .muted : .normal },
+                sortKey: { .number(Double($0.capacity(for: flavor.id))) }))
+        }
+        let ids = state.hardware.map(\.id)
+        columns.append(Column(
+            "TOTAL", alignment: .right, minWidth: 5,
+            text: { region in String(ids.reduce(0) { $0 + region.capacity(for: $1) }) },
+            sortKey: { region in .number(Double(ids.reduce(0) { $0 + region.capacity(for: $1) })) }))
+        return PaneTable(state.regions, id: { String($0.id) }, columns: columns)
+    }
+
+    /// ACTIVE regions with room for at least one pod of the flavor.
+    static func regionsWithCapacity(_ hardwareId: String, _ state: State) -> Int {
+        state.regions.filter { $0.isActive && $0.capacity(for: hardwareId) > 0 }.count
+    }
+
+    private static func hardware(_ state: State) -> PaneTable {
+        let columns: [Column<HardwareFlavor>] = [
+            Column("NAME", minWidth: 14, flexible: true, text: \.name),
+            Column("GPU", minWidth: 12, flexible: true, text: { $0.gpu.map { "\($0.model) x\($0.count)" } ?? "-" }),
+            Column(
+                "GPU MEM", alignment: .right, minWidth: 7, text: { $0.gpu.map { "\($0.memoryGiB) GiB" } ?? "-" },
+                sortKey: { .number(Double($0.gpu.map { $0.memoryGiB * $0.count } ?? 0)) }),
+            Column(
+                "vCPU", alignment: .right, minWidth: 4, text: { String($0.cpuMillicores / 1000) },
+                sortKey: { .number(Double($0.cpuMillicores)) }),
+            Column(
+                "RAM", alignment: .right, minWidth: 8, text: { Formatting.gibibytes(fromMiB: $0.ramMiB) },
+                sortKey: { .number(Double($0.ramMiB)) }),
+            Column(
+                "$/H POD", alignment: .right, minWidth: 8,
+                text: { state.hardwarePrices[$0.id].map(Formatting.money) ?? "…" },
+                tone: { state.hardwarePrices[$0.id] == nil ? .muted : .normal },
+                sortKey: { .number(state.hardwarePrices[$0.id] ?? .infinity) }),
+            Column(
+                "REGIONS", alignment: .right, minWidth: 7, text: { String(regionsWithCapacity($0.id, state)) },
+                tone: { regionsWithCapacity($0.id, state) == 0 ? .muted : .normal },
+                sortKey: { .number(Double(regionsWithCapacity($0.id, state))) }),
+        ]
+        return PaneTable(state.hardware, id: \.id, columns: columns)
+    }
+
+    private static func models(_ state: State, _ names: NameBook) -> PaneTable {
+        let columns: [Column<InferenceModel>] = [
+            Column("NAME", minWidth: 14, flexible: true, text: \.name),
+            Column("FEATURES", minWidth: 9, text: { $0.features.joined(separator: ",") }),
+            Column(
+                "PORT", alignment: .right, minWidth: 5, text: { $0.port.map(String.init) ?? "-" },
+                sortKey: { .number(Double($0.port ?? 0)) }),
+            Column("DEFAULT HARDWARE", minWidth: 16, flexible: true, text: { names.hardware($0.defaultHardwareId) }),
+        ]
+        return PaneTable(state.models, id: \.id, columns: columns)
+    }
+
+    private static func registries(_ state: State) -> PaneTable {
+        let columns: [Column<Registry>] = [
+            Column("NAME", minWidth: 12, flexible: true, text: \.name),
+            Column("URL", minWidth: 16, flexible: true, text: \.url),
+            Column(
+                "CREATED", minWidth: 20, text: { Formatting.timestamp($0.createdAt) },
+                sortKey: { .number($0.createdAt?.timeIntervalSince1970 ?? 0) }),
+            Column(
+                "UPDATED", minWidth: 20, text: { Formatting.timestamp($0.updatedAt) },
+                sortKey: { .number($0.updatedAt?.timeIntervalSince1970 ?? 0) }),
+        ]
+        return PaneTable(state.registries, id: \.id, columns: columns)
+    }
+}

@@ -1,0 +1,106 @@
+import SesterceAPI
+
+extension State {
+    mutating func run(_ command: Command) -> [Effect] {
+        switch command {
+        case .showPane(let target):
+            switchPane(to: target)
+        case .nextPane:
+            switchPane(to: pane.next)
+        case .previousPane:
+            switchPane(to: pane.previous)
+        case .move(let movement):
+            if overlay == .help {
+                helpScroll = max(0, helpScroll + (movement == .up ? -1 : movement == .down ? 1 : 0))
+            } else if detailId != nil {
+                scrollDetail(movement)
+            } else {
+                move(movement)
+            }
+        case .openDetail:
+            guard pane == .instances, detailId == nil, let id = listing.selectedId else { return [] }
+            detailId = id
+            detailScroll = 0
+            return [.fetchDetail(id: id)]
+        case .back:
+            if detailId != nil {
+                detailId = nil
+            } else if !listing.filter.isEmpty {
+                listing.filter = ""
+                reorder(pane)
+            }
+        case .beginFilter:
+            if detailId == nil { filterEditing = true }
+        case .cycleSort:
+            let columns = PaneTable.make(pane, self).headers.count
+            listing.sortColumn = columns == 0 ? 0 : (listing.sortColumn + 1) % columns
+            listing.ascending = true
+            reorder(pane)
+        case .reverseSort:
+            listing.ascending.toggle()
+            reorder(pane)
+        case .start, .stop:
+            askToChange(start: command == .start)
+        case .refresh:
+            showInfo("Refreshing…")
+            return beginPoll(.instances) + beginPoll(.catalog)
+        case .help:
+            overlay = overlay == .help ? nil : .help
+            helpScroll = 0
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func switchPane(to target: Pane) {
+        pane = target
+        detailId = nil
+        filterEditing = false
+    }
+
+    private mutating func scrollDetail(_ movement: Movement) {
+        let page = Layout.detailRows(height: height)
+        switch movement {
+        case .up: detailScroll -= 1
+        case .down: detailScroll += 1
+        case .pageUp: detailScroll -= page
+        case .pageDown: detailScroll += page
+        case .top: detailScroll = 0
+        case .bottom: detailScroll = Int.max / 2
+        }
+        detailScroll = max(0, detailScroll)
+    }
+
+    private mutating func askToChange(start: Bool) {
+        guard pane == .instances || detailId != nil, let instance = selectedInstance else { return }
+        guard !settings.readonly else {
+            showError("read-only: \(start ? "start" : "stop") is disabled (--readonly)")
+            return
+        }
+        if transitions[instance.id] != nil {
+            showInfo("\(instance.name) is already \(transitions[instance.id]!.status.lowercased())")
+            return
+        }
+        overlay = .confirm(start ? .start(id: instance.id, name: instance.name) : .stop(id: instance.id, name: instance.name))
+    }
+
+    mutating func finish(_ mutation: Mutation, error: APIError?) -> [Effect] {
+        let (verb, name) =
+            switch mutation {
+            case .start(_, let name): ("start", name)
+            case .stop(_, let name): ("stop", name)
+            }
+        if let error {
+            transitions[mutation.instanceId] = nil
+            reorder(.instances)
+            showError("Could not \(verb) \(name): \(error)")
+            return []
+        }
+        // The next poll sent (now, or queued behind one in flight) shows the result.
+        let settlingPoll = poll(.instances).sent + 1
+        transitions[mutation.instanceId]?.settledByPoll = settlingPoll
+        showInfo(verb == "start" ? "Starting \(name)…" : "Stopping \(name)…")
+        return beginPoll(.instances)
+    }
+}

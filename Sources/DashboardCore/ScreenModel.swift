@@ -1,0 +1,81 @@
+/// Everything the screen shows, computed from `State`: the only input of the
+/// renderer, so what a person sees can be tested without a terminal.
+public struct ScreenModel: Equatable, Sendable {
+    public enum Body: Equatable, Sendable {
+        case table(TableModel)
+        case detail(InstanceDetailModel)
+    }
+
+    public enum Overlay: Equatable, Sendable {
+        case help(HelpModel)
+        case confirm(ConfirmModel)
+    }
+
+    public struct Footer: Equatable, Sendable {
+        public var flash: String?
+        public var flashTone: Tone
+        /// `/chat▏` while typing a filter.
+        public var prompt: String?
+        public var hints: [(key: String, action: String)]
+
+        public static func == (a: Footer, b: Footer) -> Bool {
+            a.flash == b.flash && a.flashTone == b.flashTone && a.prompt == b.prompt
+                && a.hints.map(\.key) == b.hints.map(\.key) && a.hints.map(\.action) == b.hints.map(\.action)
+        }
+    }
+
+    public var width: Int
+    public var height: Int
+    /// Set when the terminal is below 80x24: nothing else is drawn.
+    public var tooSmall: Bool
+    public var header: HeaderModel
+    public var body: Body
+    public var footer: Footer
+    public var overlay: Overlay?
+
+    public init(_ state: State, keymap: Keymap = .standard) {
+        width = state.width
+        height = state.height
+        tooSmall = state.width < Layout.minimumWidth || state.height < Layout.minimumHeight
+        header = HeaderModel(state)
+        if let id = state.detailId {
+            body = .detail(InstanceDetailModel(id: id, state))
+        } else {
+            body = .table(TableModel(state.pane, state))
+        }
+        switch state.overlay {
+        case .help: overlay = .help(HelpModel(state, keymap: keymap))
+        case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation))
+        case nil: overlay = nil
+        }
+        footer = Footer(
+            flash: state.flash?.text, flashTone: state.flash?.kind == .error ? .error : .accent,
+            prompt: state.filterEditing ? "/\(state.listing.filter)" : nil,
+            hints: Self.hints(state, keymap))
+    }
+
+    static func hints(_ state: State, _ keymap: Keymap) -> [(key: String, action: String)] {
+        func key(_ command: Command, _ fallback: String) -> String {
+            keymap.keys(for: command).first.map(Keymap.label) ?? fallback
+        }
+        switch state.inputMode {
+        case .filter: return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
+        case .confirm: return [("y", "confirm"), ("n/Esc", "cancel")]
+        case .help: return [("Esc/?", "close help")]
+        case .normal: break
+        }
+        var hints: [(key: String, action: String)] = []
+        if state.detailId != nil {
+            hints = [(key(.back, "Esc"), "back"), ("↑↓", "scroll")]
+        } else {
+            hints = [("↑↓", "move")]
+            if state.pane == .instances { hints.append((key(.openDetail, "Enter"), "detail")) }
+            hints += [(key(.beginFilter, "/"), "filter"), (key(.cycleSort, "o"), "sort")]
+        }
+        if state.pane == .instances, !state.settings.readonly {
+            hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop")]
+        }
+        hints += [(key(.refresh, "r"), "refresh"), (key(.help, "?"), "help"), (key(.quit, "q"), "quit")]
+        return hints
+    }
+}

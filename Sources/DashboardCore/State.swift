@@ -1,0 +1,132 @@
+import Foundation
+import SesterceAPI
+
+/// Everything the dashboard knows, owned by `reduce`. Plain values only, so a
+/// test can build one and compare it whole.
+public struct State: Equatable, Sendable {
+    public struct Settings: Equatable, Sendable {
+        public var refreshInterval: Double
+        public var catalogInterval: Double
+        public var readonly: Bool
+        /// Host of the API (never the key), for the header.
+        public var host: String
+
+        public init(refreshInterval: Double = 5, catalogInterval: Double = 60, readonly: Bool = false, host: String) {
+            self.refreshInterval = refreshInterval
+            self.catalogInterval = catalogInterval
+            self.readonly = readonly
+            self.host = host
+        }
+    }
+
+    public var settings: Settings
+    public var now: Date
+    public var launchedAt: Date
+    public var width = 80
+    public var height = 24
+
+    public var pane: Pane = .instances
+    public var instances: [Instance] = []
+    /// Details fetched so far (the selected instance's comes with every poll).
+    public var details: [String: InstanceDetail] = [:]
+    public var models: [InferenceModel] = []
+    public var hardware: [HardwareFlavor] = []
+    public var regions: [Region] = []
+    public var registries: [Registry] = []
+    /// One-pod hourly price per hardware id.
+    public var hardwarePrices: [String: Double] = [:]
+
+    public var listings: [Pane: Listing] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, Listing()) })
+    public var polls: [PollKind: PollState] = [.instances: PollState(), .catalog: PollState()]
+    public var cost = CostMeter()
+    /// Local status shown between a start/stop request and the poll that settles it.
+    public var transitions: [String: PendingTransition] = [:]
+
+    /// The instance whose detail is open, if any.
+    public var detailId: String?
+    public var detailScroll = 0
+    public var overlay: Overlay?
+    public var filterEditing = false
+    public var flash: Flash?
+    public var helpScroll = 0
+
+    public init(settings: Settings, now: Date) {
+        self.settings = settings
+        self.now = now
+        self.launchedAt = now
+    }
+
+    public enum InputMode: Equatable, Sendable {
+        case normal, filter, confirm, help
+    }
+
+    public var inputMode: InputMode {
+        switch overlay {
+        case .confirm: .confirm
+        case .help: .help
+        case nil: filterEditing ? .filter : .normal
+        }
+    }
+
+    public var listing: Listing {
+        get { listings[pane] ?? Listing() }
+        set { listings[pane] = newValue }
+    }
+
+    public func poll(_ kind: PollKind) -> PollState { polls[kind] ?? PollState() }
+
+    /// The instance under the cursor (or whose detail is open).
+    public var selectedInstance: Instance? {
+        let id = detailId ?? (pane == .instances ? listings[.instances]?.selectedId : nil)
+        return id.flatMap { id in instances.first { $0.id == id } }
+    }
+}
+
+/// Rows of one pane as shown: filtered, sorted, with the selection kept by id.
+public struct Listing: Equatable, Sendable {
+    public var filter = ""
+    public var sortColumn = 0
+    public var ascending = true
+    /// Positions (in the pane's item list) of the visible rows, in order.
+    public var order: [Int] = []
+    public var selectedId: String?
+    public var selectedIndex = 0
+    public var scrollOffset = 0
+
+    public init() {}
+}
+
+/// A start or stop that was asked for: shown as STARTING/STOPPING at once, kept
+/// until the request succeeded and a poll sent after that brought the real status.
+public struct PendingTransition: Equatable, Sendable {
+    public var status: String
+    /// Once the request succeeded: the number of the first instance poll sent
+    /// after it. An earlier poll may still carry the old status.
+    public var settledByPoll: Int?
+
+    public init(status: String, settledByPoll: Int? = nil) {
+        self.status = status
+        self.settledByPoll = settledByPoll
+    }
+}
+
+/// What covers the pane.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case confirm(Mutation)
+}
+
+/// A one-line message in the footer, until it expires.
+public struct Flash: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case info, error }
+
+    public var text: String
+    public var kind: Kind
+    public var until: Date
+
+    public init(text: String, kind: Kind, until: Date) {
+        self.text = text
+        self.kind = kind
+        self.until = until
+    }
+}

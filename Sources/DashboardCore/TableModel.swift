@@ -1,0 +1,44 @@
+/// A pane's table as the screen draws it: headers with the sort marker, and
+/// only the rows that fit, so drawing costs the same for 10 or 10,000 rows.
+public struct TableModel: Equatable, Sendable {
+    public struct Cell: Equatable, Sendable {
+        public var text: String
+        public var tone: Tone
+    }
+
+    public var title: String
+    public var headers: [ColumnHeader]
+    /// The visible rows, from `firstRow` on.
+    public var rows: [[Cell]]
+    public var firstRow: Int
+    /// Index in `rows` of the selected row, if it is visible.
+    public var selectedRow: Int?
+    /// Rows after filtering, and before.
+    public var matching: Int
+    public var total: Int
+    public var filter: String
+    public var emptyMessage: String
+
+    init(_ pane: Pane, _ state: State) {
+        let table = PaneTable.make(pane, state)
+        let listing = state.listings[pane] ?? Listing()
+        headers = table.headers
+        if headers.indices.contains(listing.sortColumn) {
+            headers[listing.sortColumn].sort = listing.ascending ? .ascending : .descending
+        }
+        let visible = Layout.tableRows(height: state.height)
+        let start = min(listing.scrollOffset, max(0, listing.order.count - 1))
+        let window = listing.order.isEmpty ? [] : listing.order[start..<min(listing.order.count, start + visible)]
+        rows = window.map { row in table.headers.indices.map { Cell(text: table.text(row, $0), tone: table.tone(row, $0)) } }
+        firstRow = start
+        selectedRow = listing.order.isEmpty ? nil : (listing.selectedIndex - start)
+        if let selected = selectedRow, !rows.indices.contains(selected) { selectedRow = nil }
+        matching = listing.order.count
+        total = table.count
+        filter = listing.filter
+        title = matching == total ? "\(pane.title) (\(total))" : "\(pane.title) (\(matching) of \(total))"
+        let loading = state.poll(pane == .instances ? .instances : .catalog).lastSuccess == nil
+        emptyMessage =
+            if loading { "Loading…" } else if total == 0 { "No \(pane.title.lowercased()) yet" } else { "Nothing matches \"\(listing.filter)\"" }
+    }
+}
