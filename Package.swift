@@ -53,10 +53,10 @@ let package = Package(
         ),
         .target(name: "DashboardCore", dependencies: ["SesterceAPI"]),
         .target(name: "TerminalUI"),
-        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "DashboardCore"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "DashboardCore"]),
         .testTarget(
             name: "SesterceAPITests",
             dependencies: ["SesterceAPI", "SesterceSimulator"],

@@ -1,3 +1,4 @@
+import DashboardCore
 import CNCurses
 import TerminalUI
 
@@ -25,8 +26,9 @@ struct CursesSession: Sendable {
     }
 
     /// Takes over the terminal: alternate screen, raw mode (Ctrl-C and Ctrl-S
-    /// arrive as keys, flow control off), no echo, keypad decoding, hidden
-    /// cursor, a 25 ms wait to tell Esc from the start of an escape sequence.
+    /// arrive as keys, flow control off), no echo, no newline translation,
+    /// keypad decoding, hidden cursor, a 25 ms wait to tell Esc from the start
+    /// of an escape sequence.
     static func open(colorMode: ColorMode) throws(TerminalError) -> CursesSession {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
@@ -40,7 +42,6 @@ struct CursesSession: Sendable {
         noecho()
         nonl()
         keypad(window, true)
-        intrflush(window, false)
         leaveok(window, true)
         curs_set(0)
         set_escdelay(25)

@@ -1,3 +1,4 @@
+import DashboardCore
 import Synchronization
 import TerminalUI
 

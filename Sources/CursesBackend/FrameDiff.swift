@@ -8,7 +8,7 @@ import TerminalUI
 /// whose wide character was overwritten is drawn as a blank, and a wide
 /// character without its right half (overwritten, or cut at the right edge)
 /// is drawn as a blank, so no half glyph is ever left behind on screen.
-struct FrameDiff: Equatable, Sendable {
+struct FrameDiff: Sendable {
     /// One cell to write at column `x`, row `y`.
     struct Change: Hashable, Sendable {
         let x: Int

@@ -1,3 +1,5 @@
+import DashboardCore
+
 extension KeyEvent {
     /// Decodes one result of ncurses' `wget_wch`: `code` is the key code when
     /// `isKeyCode` (it returned `KEY_CODE_YES`), else a Unicode scalar value.
@@ -42,8 +44,8 @@ extension KeyEvent {
         case 27: return .escape
         case 0...31:
             // Ctrl-A is 1, ... Ctrl-Z is 26: the chord's character is code + 64.
-            guard let scalar = Unicode.Scalar(UInt32(code) + 0x40) else { return nil }
-            return .ctrl(Character(String(scalar).lowercased()))
+            let chord = Character(Unicode.Scalar(UInt8(code) + 0x40))
+            return .ctrl(Character(chord.lowercased()))
         case 0x80...0x9F:
             return nil
         default:

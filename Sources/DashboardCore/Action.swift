@@ -45,6 +45,9 @@ public struct CatalogResult: Equatable, Sendable {
         self.registries = registries
     }
 
+    /// The first failure as text, for logs.
+    public var firstErrorDescription: String? { firstError.map(String.init(describing:)) }
+
     /// The first failure, if any part failed.
     var firstError: APIError? {
         for result in [models.map { _ in () }, hardware.map { _ in () }, regions.map { _ in () }, registries.map { _ in () }] {

@@ -1,11 +1,28 @@
-/// A key press, decoded by the terminal backend and mapped to an `Action` by the
-/// `Keymap`. Plain text arrives one character at a time (pastes too).
+/// One key press as the dashboard's keymap sees it, independent of ncurses.
+///
+/// Keys arrive one at a time; pasted text is simply a run of `.character`
+/// (and `.enter` for its newlines). Alt-modified keys arrive as `.escape`
+/// followed by the key, which a keymap may treat as two presses.
 public enum KeyEvent: Hashable, Sendable {
+    /// A printable character (Space included), any script.
     case character(Character)
-    /// Ctrl with a letter, lowercase ("c" for Ctrl-C, "s" for Ctrl-S).
+    /// A control chord: `.ctrl("c")` for Ctrl-C, `.ctrl("s")` for Ctrl-S.
+    /// Letters are lowercase; Ctrl-@ \ ] ^ _ give "@", "\\", "]", "^", "_".
+    /// Ctrl-H, Ctrl-I, Ctrl-J, Ctrl-M and Ctrl-[ are indistinguishable from
+    /// Backspace, Tab, Enter and Esc on a terminal and arrive as those.
     case ctrl(Character)
-    case enter, escape, tab, backTab, backspace, delete
-    case up, down, left, right, pageUp, pageDown, home, end
+    case enter
+    case escape
+    case tab
+    /// Shift-Tab.
+    case backTab
+    case backspace
+    case delete
+    case up, down, left, right
+    case pageUp, pageDown
+    case home, end
+    /// F1 to F12, by number.
     case function(Int)
+    /// The terminal changed size: query the size and draw a new frame.
     case resize
 }

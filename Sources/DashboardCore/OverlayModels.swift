@@ -3,6 +3,11 @@ public struct HelpModel: Equatable, Sendable {
     public struct Entry: Equatable, Sendable {
         public var keys: String
         public var action: String
+
+        public init(keys: String, action: String) {
+            self.keys = keys
+            self.action = action
+        }
     }
 
     public struct Section: Equatable, Sendable {

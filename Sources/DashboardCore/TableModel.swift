@@ -4,6 +4,11 @@ public struct TableModel: Equatable, Sendable {
     public struct Cell: Equatable, Sendable {
         public var text: String
         public var tone: Tone
+
+        public init(text: String, tone: Tone) {
+            self.text = text
+            self.tone = tone
+        }
     }
 
     public var title: String

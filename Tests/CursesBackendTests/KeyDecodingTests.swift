@@ -1,3 +1,4 @@
+import DashboardCore
 import Testing
 @testable import CursesBackend
 

@@ -1,0 +1,116 @@
+import DashboardCore
+import Foundation
+import SesterceAPI
+import Testing
+
+@Suite("Selection, filter and sort")
+struct SelectionTests {
+    @Test("The selection stays on the same instance when a refresh reorders the list")
+    func keptById() {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.move(.down)))
+        _ = reduce(&state, .command(.move(.down)))
+        let chosen = state.listings[.instances]!.selectedId
+        let reshuffled = Array(Fixture.fleet.reversed())
+        _ = reduce(&state, .instancesPolled(.success(reshuffled), detail: nil, at: Fixture.t0))
+        #expect(state.listings[.instances]!.selectedId == chosen)
+        #expect(state.selectedInstance?.id == chosen)
+    }
+
+    @Test("When the selected instance disappears the cursor stays at its position")
+    func vanished() {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.move(.bottom)))
+        let remaining = Array(Fixture.fleet.dropLast())
+        _ = reduce(&state, .instancesPolled(.success(remaining), detail: nil, at: Fixture.t0))
+        #expect(state.listings[.instances]!.selectedIndex == remaining.count - 1)
+        #expect(state.selectedInstance != nil)
+    }
+
+    @Test("Rows are sorted by name first; o cycles columns and O reverses")
+    func sorting() {
+        var state = Fixture.loadedState()
+        #expect(Fixture.names(state) == ["chat-prod", "llama70b-eu", "sdxl-render", "support-bot", "whisper-batch"])
+        _ = reduce(&state, .command(.reverseSort))
+        #expect(Fixture.names(state).first == "whisper-batch")
+        _ = reduce(&state, .command(.cycleSort))  // STATUS, ascending
+        #expect(Fixture.names(state) == ["chat-prod", "sdxl-render", "whisper-batch", "support-bot", "llama70b-eu"])
+        let table = ScreenModel(state).body
+        guard case .table(let model) = table else { Issue.record("no table"); return }
+        #expect(model.headers[1].sort == .ascending)
+        #expect(model.headers[0].sort == nil)
+    }
+
+    @Test("Typing a filter narrows the rows by any column, case ignored; Esc clears it")
+    func filtering() {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.beginFilter))
+        #expect(state.inputMode == .filter)
+        for character in "DEPLOY" { _ = reduce(&state, .filterInput(character)) }
+        #expect(Fixture.names(state) == ["llama70b-eu", "sdxl-render"])
+        _ = reduce(&state, .commitFilter)
+        #expect(state.inputMode == .normal)
+        guard case .table(let model) = ScreenModel(state).body else { Issue.record("no table"); return }
+        #expect(model.title == "Instances (2 of 5)")
+        _ = reduce(&state, .command(.back))
+        #expect(Fixture.names(state).count == 5)
+    }
+
+    @Test("Moving past either end stops there; page and jump keys land where expected")
+    func movement() {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.move(.up)))
+        #expect(state.listings[.instances]!.selectedIndex == 0)
+        _ = reduce(&state, .command(.move(.pageDown)))
+        #expect(state.listings[.instances]!.selectedIndex == 4)
+        _ = reduce(&state, .command(.move(.top)))
+        #expect(state.listings[.instances]!.selectedIndex == 0)
+    }
+
+    @Test("The table scrolls to keep the selection on screen, and shows only what fits")
+    func scrolling() {
+        let many = (0..<100).map { Fixture.instance(String(format: "id%03d", $0), String(format: "node-%03d", $0)) }
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .instancesPolled(.success(many), detail: nil, at: Fixture.t0))
+        let visible = Layout.tableRows(height: 24)
+        _ = reduce(&state, .command(.move(.bottom)))
+        #expect(state.listings[.instances]!.scrollOffset == 100 - visible)
+        guard case .table(let model) = ScreenModel(state).body else { Issue.record("no table"); return }
+        #expect(model.rows.count == visible)
+        #expect(model.rows.last?.first?.text == "node-099")
+        #expect(model.selectedRow == visible - 1)
+        _ = reduce(&state, .command(.move(.top)))
+        #expect(state.listings[.instances]!.scrollOffset == 0)
+    }
+
+    @Test("Number keys, Tab and Shift-Tab switch panes and close the detail")
+    func panes() {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.openDetail))
+        #expect(state.detailId != nil)
+        _ = reduce(&state, .command(.showPane(.regions)))
+        #expect(state.pane == .regions)
+        #expect(state.detailId == nil)
+        _ = reduce(&state, .command(.nextPane))
+        #expect(state.pane == .hardware)
+        _ = reduce(&state, .command(.previousPane))
+        _ = reduce(&state, .command(.previousPane))
+        _ = reduce(&state, .command(.previousPane))
+        #expect(state.pane == .registries)
+    }
+
+    @Test("The keymap maps keys by mode: text goes to the filter, y only confirms in a dialog")
+    func keymap() {
+        var state = Fixture.loadedState()
+        let keys = Keymap.standard
+        #expect(keys.action(for: .character("j"), in: state) == .command(.move(.down)))
+        #expect(keys.action(for: .character("y"), in: state) == nil)
+        _ = reduce(&state, .command(.beginFilter))
+        #expect(keys.action(for: .character("j"), in: state) == .filterInput("j"))
+        #expect(keys.action(for: .escape, in: state) == .clearFilter)
+        _ = reduce(&state, .clearFilter)
+        _ = reduce(&state, .command(.stop))
+        #expect(keys.action(for: .character("y"), in: state) == .confirm)
+        #expect(keys.action(for: .character("j"), in: state) == nil)
+    }
+}
