@@ -5,6 +5,7 @@ let package = Package(
     name: "sesterce-dash",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "sesterce-dash", targets: ["sesterce-dash"]),
         .executable(name: "sesterce-sim", targets: ["sesterce-sim"]),
     ],
     dependencies: [
@@ -45,6 +46,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "sesterce-dash",
+            dependencies: [
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "TerminalUI", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
             name: "sesterce-sim",
             dependencies: [
                 "SesterceSimulator",
@@ -52,11 +60,12 @@ let package = Package(
             ]
         ),
         .target(name: "DashboardCore", dependencies: ["SesterceAPI"]),
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", dependencies: ["DashboardCore"]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "DashboardCore"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "SesterceAPI", "SesterceSimulator"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DashboardCore", "SesterceAPI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "DashboardCore"]),
+        .testTarget(name: "EndToEnd", dependencies: ["sesterce-dash", "sesterce-sim"]),
         .testTarget(
             name: "SesterceAPITests",
             dependencies: ["SesterceAPI", "SesterceSimulator"],

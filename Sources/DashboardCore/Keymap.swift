@@ -61,9 +61,11 @@ public struct Keymap: Equatable, Sendable {
         }
     }
 
-    /// The keys bound to each command, for the help overlay, in a stable order.
+    /// The keys bound to a command, for hints and help: short ones first.
     public func keys(for command: Command) -> [KeyEvent] {
-        bindings.filter { $0.value == command }.map(\.key).sorted { Self.label($0) < Self.label($1) }
+        bindings.filter { $0.value == command }.map(\.key).sorted {
+            (Self.label($0).count, Self.label($0)) < (Self.label($1).count, Self.label($1))
+        }
     }
 
     /// How a key is written in hints and help: `j`, `Enter`, `Ctrl-C`, `PgDn`.

@@ -98,7 +98,7 @@ struct PaneTable {
     private static func regions(_ state: State) -> PaneTable {
         var columns: [Column<Region>] = [
             Column("REGION", minWidth: 10, flexible: true, text: { "\($0.name) (\($0.countryCode))" }),
-            Column("STATE", minWidth: 6, text: \.state, tone: { $0.isActive ? .ok : .warning }),
+            Column("STATE", minWidth: 11, text: \.state, tone: { $0.isActive ? .ok : .warning }),
         ]
         for flavor in state.hardware {
             columns.append(Column(

@@ -55,7 +55,13 @@ public struct SesterceClient: Sendable {
 
     private static func urlSessionTransport(_ timeouts: Timeouts) -> URLSessionTransport {
         let configuration = URLSessionConfiguration.ephemeral
+        #if canImport(FoundationNetworking)
+        // swift-corelibs-foundation truncates this to whole seconds (0.5 becomes 0,
+        // which fails every request at once with a timeout): round up.
+        configuration.timeoutIntervalForRequest = max(1, timeouts.request.rounded(.up))
+        #else
         configuration.timeoutIntervalForRequest = timeouts.request
+        #endif
         configuration.timeoutIntervalForResource = timeouts.total
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil

@@ -1,6 +1,6 @@
 /// The text of one table cell and, when it means something (a status, an
 /// error), its own style; otherwise the row's style applies.
-public struct TableCell: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct TableCell: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var text: String
     public var style: Style?
 

@@ -104,7 +104,7 @@ struct ViewModelTests {
         guard case .help(let help) = ScreenModel(state).overlay else { Issue.record("no help"); return }
         let entries = help.sections.flatMap(\.entries)
         #expect(entries.contains(HelpModel.Entry(keys: "x", action: "stop the selected instance (confirm with y)")))
-        #expect(entries.contains(HelpModel.Entry(keys: "Ctrl-C q", action: "quit")))
+        #expect(entries.contains(HelpModel.Entry(keys: "q Ctrl-C", action: "quit")))
         #expect(help.notes.first?.contains("DISABLED, DELETED, FAILED and ERROR") == true)
     }
 }

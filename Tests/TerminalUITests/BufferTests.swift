@@ -78,7 +78,7 @@ struct BufferTests {
         var buffer = Buffer(width: 6, height: 1)
         buffer.put("中文字", x: 0, y: 0)
         buffer.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: Cell("-"))
-        #expect(buffer.lines == [" --  字"])
+        #expect(buffer.lines == [" -- 字"])
         #expect(wideCharacterAreWholeAndWidthsMatch(buffer))
     }
 

@@ -8,15 +8,15 @@ struct DialogTests {
     @Test func isCentredAndClearsWhatIsUnderIt() {
         var buffer = backdrop(width: 60, height: 12)
         let box = stop.render(into: &buffer, area: buffer.area, theme: .dark)
-        #expect(box == Rect(x: 2, y: 3, width: 55, height: 5))
-        let row = { (inside: String) in ".." + inside + "..." }
+        #expect(box == Rect(x: 3, y: 3, width: 54, height: 5))
+        let row = { (inside: String) in "..." + inside + "..." }
         #expect(buffer.lines == [
             repeated(".", 60), repeated(".", 60), repeated(".", 60),
-            row("┌─ Stop instance " + repeated("─", 37) + "┐"),
-            row("│ " + padded("Stop llama-70b? Its 2 replicas will be terminated.", 51) + " │"),
-            row("│" + repeated(" ", 53) + "│"),
-            row("│ " + padded("y confirm · n/Esc cancel", 51) + " │"),
-            row("└" + repeated("─", 53) + "┘"),
+            row("┌─ Stop instance " + repeated("─", 36) + "┐"),
+            row("│ Stop llama-70b? Its 2 replicas will be terminated. │"),
+            row("│" + repeated(" ", 52) + "│"),
+            row("│ " + padded("y confirm · n/Esc cancel", 50) + " │"),
+            row("└" + repeated("─", 52) + "┘"),
             repeated(".", 60), repeated(".", 60), repeated(".", 60), repeated(".", 60),
         ])
     }

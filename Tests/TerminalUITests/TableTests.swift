@@ -131,6 +131,12 @@ struct TableTests {
         #expect(buffer.lines[1] == padded("only-name", 52))
     }
 
+    @Test func cellsCanBeWrittenAsInterpolatedLiterals() {
+        let ready = 1, total = 2
+        let cell: TableCell = "\(ready)/\(total)"
+        #expect(cell == TableCell("1/2"))
+    }
+
     @Test func emptyTableShowsItsPlaceholder() {
         var buffer = backdrop(width: 30, height: 3)
         let columns = [TableColumn("NAME", width: .flexible(min: 4))]

@@ -1,0 +1,61 @@
+import DashboardCore
+
+/// Draws a `ScreenModel` into a frame: header, the pane or detail, footer, and
+/// an overlay on top. It sees view-models only, never API types or raw state.
+public struct Screen {
+    public var model: ScreenModel
+    public var theme: Theme
+
+    public init(model: ScreenModel, theme: Theme) {
+        self.model = model
+        self.theme = theme
+    }
+
+    public func render(into buffer: inout Buffer) {
+        buffer.fill(buffer.area, with: Cell(" ", style: theme.text))
+        if model.tooSmall {
+            TooSmall(minimumWidth: Layout.minimumWidth, minimumHeight: Layout.minimumHeight).render(into: &buffer, theme: theme)
+            return
+        }
+        let (header, rest) = buffer.area.splitTop(Layout.headerRows)
+        let (body, footer) = rest.splitBottom(Layout.footerRows)
+        HeaderView(model: model.header, title: bodyTitle, theme: theme).render(into: &buffer, area: header)
+        switch model.body {
+        case .table(let table): TableView(model: table, theme: theme).render(into: &buffer, area: body)
+        case .detail(let detail): DetailView(model: detail, theme: theme).render(into: &buffer, area: body)
+        }
+        FooterView(model: model.footer, theme: theme).render(into: &buffer, area: footer)
+        switch model.overlay {
+        case .help(let help): HelpView(model: help, theme: theme).render(into: &buffer, area: body)
+        case .confirm(let confirm):
+            _ = Dialog(title: confirm.title, message: confirm.message, hint: confirm.hint).render(into: &buffer, area: body, theme: theme)
+        case nil: break
+        }
+    }
+
+    /// What the tab row says on its right: the table's title and filter.
+    private var bodyTitle: String {
+        switch model.body {
+        case .table(let table): table.filter.isEmpty ? table.title : "\(table.title)  /\(table.filter)"
+        case .detail(let detail): detail.title
+        }
+    }
+}
+
+extension Theme {
+    /// The style of a view-model tone.
+    public func style(_ tone: Tone) -> Style {
+        switch tone {
+        case .normal: text
+        case .muted: muted
+        case .ok: ok
+        case .progress: progress
+        case .stopped: stopped
+        case .failed: failed
+        case .unknown: unknown
+        case .warning: warning
+        case .error: error
+        case .accent: title
+        }
+    }
+}
