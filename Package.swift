@@ -53,6 +53,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "sesterce-dash-bench",
+            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "TerminalUI"]
+        ),
+        .executableTarget(
             name: "sesterce-sim",
             dependencies: [
                 "SesterceSimulator",
