@@ -181,46 +181,36 @@ struct RequestValidator {
     // MARK: Field readers that record what is wrong
 
     private mutating func requiredString(_ object: JSONValue, _ key: String, path: String? = nil) -> String? {
-        let name = path.map { "\($0).\(key)" } ?? key
-        guard let value = object[key], !value.isNull else {
-            problems.append("\(name) should not be empty")
-            return nil
-        }
-        guard let string = value.string else {
-            problems.append("\(name) must be a string")
-            return nil
-        }
-        return string
+        read(object, key, path: path, required: true, as: \.string, expected: "must be a string", missing: "should not be empty")
     }
 
     private mutating func nullableString(_ object: JSONValue, _ key: String) -> String? {
-        guard let value = object[key], !value.isNull else { return nil }
-        guard let string = value.string else {
-            problems.append("\(key) must be a string")
-            return nil
-        }
-        return string
+        read(object, key, path: nil, required: false, as: \.string, expected: "must be a string", missing: "")
     }
 
     private mutating func requiredInteger(_ object: JSONValue, _ key: String, path: String? = nil) -> Int? {
-        let name = path.map { "\($0).\(key)" } ?? key
-        guard let value = object[key], !value.isNull else {
-            problems.append("\(name) must be an integer number")
-            return nil
-        }
-        guard let integer = value.integer else {
-            problems.append("\(name) must be an integer number")
-            return nil
-        }
-        return integer
+        read(object, key, path: path, required: true, as: \.integer, expected: "must be an integer number", missing: "must be an integer number")
     }
 
     private mutating func nullableInteger(_ object: JSONValue, _ key: String) -> Int? {
-        guard let value = object[key], !value.isNull else { return nil }
-        guard let integer = value.integer else {
-            problems.append("\(key) must be an integer number")
+        read(object, key, path: nil, required: false, as: \.integer, expected: "must be an integer number", missing: "")
+    }
+
+    /// The field `key` as a `T`, recording "<path.key> <missing>" when a required
+    /// field is absent or null and "<path.key> <expected>" when it has another type.
+    private mutating func read<T>(
+        _ object: JSONValue, _ key: String, path: String?, required: Bool, as value: (JSONValue) -> T?,
+        expected: String, missing: String
+    ) -> T? {
+        let name = path.map { "\($0).\(key)" } ?? key
+        guard let field = object[key], !field.isNull else {
+            if required { problems.append("\(name) \(missing)") }
             return nil
         }
-        return integer
+        guard let typed = value(field) else {
+            problems.append("\(name) \(expected)")
+            return nil
+        }
+        return typed
     }
 }
