@@ -50,18 +50,12 @@ public struct InstanceDetailModel: Equatable, Sendable {
             lines.append(.field(label: "Registry", value: names.registry(detail.registryId), tone: .normal))
         }
         lines += [
-            .field(label: "Features", value: detail.features.isEmpty ? "-" : detail.features.joined(separator: ", "), tone: .normal),
             .field(label: "Address", value: detail.address ?? "(none yet)", tone: detail.address == nil ? .muted : .accent),
-            .field(label: "Port", value: detail.containerPort.map(String.init) ?? "-", tone: .normal),
-            .field(label: "Pod lifetime", value: detail.podLifetime.map { "\($0)s" } ?? "-", tone: .normal),
-            .field(label: "Startup", value: detail.startupCommand ?? "-", tone: .normal),
-            .field(label: "Description", value: detail.description ?? "-", tone: .normal),
-            .field(label: "API key ids", value: detail.apiKeyIds.isEmpty ? "-" : detail.apiKeyIds.joined(separator: ", "), tone: .normal),
-            .field(label: "Created", value: Self.when(detail.createdAt, state), tone: .normal),
-            .field(label: "Updated", value: Self.when(detail.updatedAt, state), tone: .normal),
             .blank,
             .heading("Regions"),
         ]
+        // Regions (health and errors) come before the configuration, so that on
+        // an 80x24 terminal they show without scrolling.
         for region in detail.regions {
             let scale = region.scale
             lines.append(.deployment(
@@ -71,6 +65,18 @@ public struct InstanceDetailModel: Equatable, Sendable {
             if let error = region.errorMessage, !error.isEmpty { lines.append(.note(error, tone: .error)) }
         }
         if detail.regions.isEmpty { lines.append(.note("no regions", tone: .muted)) }
+        lines += [
+            .blank,
+            .heading("Configuration"),
+            .field(label: "Features", value: detail.features.isEmpty ? "-" : detail.features.joined(separator: ", "), tone: .normal),
+            .field(label: "Port", value: detail.containerPort.map(String.init) ?? "-", tone: .normal),
+            .field(label: "Pod lifetime", value: detail.podLifetime.map { "\($0)s" } ?? "-", tone: .normal),
+            .field(label: "Startup", value: detail.startupCommand ?? "-", tone: .normal),
+            .field(label: "Description", value: detail.description ?? "-", tone: .normal),
+            .field(label: "API key ids", value: detail.apiKeyIds.isEmpty ? "-" : detail.apiKeyIds.joined(separator: ", "), tone: .normal),
+            .field(label: "Created", value: Self.when(detail.createdAt, state), tone: .normal),
+            .field(label: "Updated", value: Self.when(detail.updatedAt, state), tone: .normal),
+        ]
         lines += [.blank, .heading("Environment")]
         if detail.envs.isEmpty { lines.append(.note("none", tone: .muted)) }
         for (name, value) in detail.envs.sorted(by: { $0.key < $1.key }) {

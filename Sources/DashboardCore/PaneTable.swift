@@ -123,7 +123,7 @@ struct PaneTable {
     private static func hardware(_ state: State) -> PaneTable {
         let columns: [Column<HardwareFlavor>] = [
             Column("NAME", minWidth: 14, flexible: true, text: \.name),
-            Column("GPU", minWidth: 12, flexible: true, text: { $0.gpu.map { "\($0.model) x\($0.count)" } ?? "-" }),
+            Column("GPU", minWidth: 20, flexible: true, text: { $0.gpu.map { "\($0.model) x\($0.count)" } ?? "-" }),
             Column(
                 "GPU MEM", alignment: .right, minWidth: 7, text: { $0.gpu.map { "\($0.memoryGiB) GiB" } ?? "-" },
                 sortKey: { .number(Double($0.gpu.map { $0.memoryGiB * $0.count } ?? 0)) }),
@@ -149,7 +149,7 @@ struct PaneTable {
     private static func models(_ state: State, _ names: NameBook) -> PaneTable {
         let columns: [Column<InferenceModel>] = [
             Column("NAME", minWidth: 14, flexible: true, text: \.name),
-            Column("FEATURES", minWidth: 9, text: { $0.features.joined(separator: ",") }),
+            Column("FEATURES", minWidth: 12, text: { $0.features.joined(separator: ",") }),
             Column(
                 "PORT", alignment: .right, minWidth: 5, text: { $0.port.map(String.init) ?? "-" },
                 sortKey: { .number(Double($0.port ?? 0)) }),

@@ -9,9 +9,14 @@ struct DetailView {
     static let labelWidth = 13
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let inner = Panel(title: model.title, footer: model.loading ? nil : "Esc back").render(into: &buffer, area: area, theme: theme)
+        // Lines that fit inside the border, and the first one shown.
+        let visible = max(0, area.height - 2)
+        let first = min(model.scroll, max(0, model.lines.count - visible))
+        // When the detail is longer than the panel, say which lines show, so the rest is not missed.
+        let position = model.lines.count > visible ? "lines \(first + 1)-\(first + visible) of \(model.lines.count) · " : ""
+        let inner = Panel(title: model.title, footer: model.loading ? nil : position + "Esc back")
+            .render(into: &buffer, area: area, theme: theme)
         guard !inner.isEmpty else { return }
-        let first = min(model.scroll, max(0, model.lines.count - inner.height))
         for (row, line) in model.lines.dropFirst(first).prefix(inner.height).enumerated() {
             draw(line, into: &buffer, x: inner.x + 1, y: inner.y + row, width: inner.width - 2)
         }

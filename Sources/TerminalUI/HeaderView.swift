@@ -7,33 +7,87 @@ struct HeaderView {
     var title: String
     var theme: Theme
 
+    static let appName = " sesterce-dash "
+
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.height >= 2 else { return }
-        let y = area.y
-        buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(" ", style: theme.header))
-        var x = area.x
-        func put(_ text: String, _ style: Style) {
-            x += buffer.put(text, x: x, y: y, style: style, maxWidth: area.maxX - x)
-        }
-        put(" sesterce-dash ", theme.header.with(.bold))
-        put(model.host, theme.header)
-        if model.readonly { put("  READ-ONLY", theme.header.with(.bold)) }
-        put("  ↻ \(model.refresh) · ", theme.header)
-        put(model.freshness, model.freshnessTone == .muted ? theme.header : theme.style(model.freshnessTone).with(.bold))
+        renderStatusRow(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 1))
+        renderTabRow(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1))
+    }
+
+    /// Freshness and the burn rate always show; when the row is too narrow for
+    /// everything, the app name goes first, then the refresh interval, then the
+    /// cost gets terser, and last the host is cut (or left out).
+    private func renderStatusRow(into buffer: inout Buffer, area: Rect) {
+        buffer.fill(area, with: Cell(" ", style: theme.header))
         let burn = model.burn
-        let cost = burn.known
-            ? "\(burn.perHour)/h · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) "
-            : "burn rate: waiting for data "
-        let costWidth = DisplayWidth.of(cost)
-        if area.maxX - costWidth > x + 1 {
-            buffer.put(cost, x: area.maxX - costWidth, y: y, style: theme.header.with(.bold))
+        let costs = burn.known
+            ? ["\(burn.perHour)/h · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) "]
+            : ["burn rate: waiting for data ", "burn: waiting "]
+        let host = DisplayWidth.sanitized(model.host)
+        let gap = 2
+        let choices = [(true, true, 0), (false, true, 0), (false, false, 0), (false, false, 1)]
+        let fitting = choices.first { name, interval, cost in
+            width(leftParts(name: name, interval: interval, host: host)) + gap + DisplayWidth.of(costs[cost]) <= area.width
         }
-        let tabsY = y + 1
+        let (showName, showInterval, costIndex) = fitting ?? (false, false, 1)
+        let cost = costs[costIndex]
+        var shownHost = host
+        if fitting == nil {
+            // What is left for the host once everything else (its separator included) is placed.
+            let room = area.width - gap - DisplayWidth.of(cost) - width(leftParts(name: false, interval: false, host: "-")) + 1
+            shownHost = room >= min(DisplayWidth.of(host), 6) ? DisplayWidth.truncated(host, to: room) : ""
+        }
+        var x = area.x
+        for (text, style) in leftParts(name: showName, interval: showInterval, host: shownHost) {
+            x += buffer.put(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
+        }
+        let room = area.maxX - x - gap
+        if room > 0 {
+            buffer.put(cost, x: x + gap, y: area.y, style: theme.header.with(.bold), maxWidth: room, alignment: .right)
+        }
+    }
+
+    /// The left of the status row: app name, host, read-only mark, refresh
+    /// interval and freshness, with separators only between what is shown.
+    private func leftParts(name: Bool, interval: Bool, host: String) -> [(String, Style)] {
+        var parts: [(String, Style)] = [name ? (Self.appName, theme.header.with(.bold)) : (" ", theme.header)]
+        var before = false
+        if !host.isEmpty {
+            parts.append((host, theme.header))
+            before = true
+        }
+        if model.readonly {
+            parts.append(((before ? "  " : "") + "READ-ONLY", theme.header.with(.bold)))
+            before = true
+        }
+        if interval {
+            parts.append(((before ? "  " : "") + "↻ \(model.refresh) · ", theme.header))
+        } else if before {
+            parts.append((" · ", theme.header))
+        }
+        let freshness = model.freshnessTone == .muted ? theme.header : theme.style(model.freshnessTone).with(.bold)
+        parts.append((model.freshness, freshness))
+        return parts
+    }
+
+    private func width(_ parts: [(String, Style)]) -> Int {
+        parts.reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1.0)) }
+    }
+
+    /// The tabs and, on the right, the title (with the filter); when both do
+    /// not fit, the tabs that are not focused shrink to their number first.
+    private func renderTabRow(into buffer: inout Buffer, area: Rect) {
+        buffer.fill(area, with: Cell(" ", style: theme.header))
         let tabs = TabBar(titles: model.tabs.map(\.title), active: model.tabs.firstIndex(where: \.active) ?? 0)
-        let used = tabs.render(into: &buffer, area: Rect(x: area.x, y: tabsY, width: area.width, height: 1), theme: theme)
-        let titleWidth = min(DisplayWidth.of(title), max(0, area.width - used - 2))
-        if titleWidth > 0 {
-            buffer.put(title, x: area.maxX - titleWidth - 1, y: tabsY, style: theme.title, maxWidth: titleWidth)
+        let titleWidth = DisplayWidth.of(DisplayWidth.sanitized(title))
+        let compact = tabs.labels(fitting: 0).reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1)) }
+        let tabsWidth = min(area.width, max(compact, area.width - titleWidth - 2))
+        let used = tabs.render(into: &buffer, area: Rect(x: area.x, y: area.y, width: tabsWidth, height: 1), theme: theme)
+        let shown = min(titleWidth, max(0, area.width - used - 2))
+        if shown > 0 {
+            buffer.put(title, x: area.maxX - shown - 1, y: area.y, style: theme.title, maxWidth: shown)
         }
     }
 }

@@ -1,0 +1,508 @@
+import DashboardCore
+import Foundation
+import SesterceAPI
+import Testing
+import TerminalUI
+
+/// Whole screens, rendered from a `State` built through `reduce` and compared
+/// line by line with what a person would see. Expected lines are written
+/// without their trailing blanks; `blank(n)` stands for n empty rows.
+@Suite("Screens")
+struct ScreenTests {
+    // MARK: Panes
+
+    @Test("Instances at 80x24: burn rate and freshness in the header, all rows, hints")
+    func instances80x24() {
+        expectScreen(ScreenFixture.loaded(width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+            "sdxl-render      DEPLOYING         image           -    $1.44  34m -",
+            "support-bot      ERROR             chat            -    $1.44  40m https://supp…",
+            "whisper-batch    DISABLED          audio           -    $1.44   2h https://whis…",
+        ], blank(15), [
+            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help",
+        ]))
+    }
+
+    @Test("Instances at 120x40: the host and refresh interval fit too")
+    func instances120x40() {
+        expectScreen(ScreenFixture.loaded(width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+            "sdxl-render                   DEPLOYING         image                         -    $1.44  34m -",
+            "support-bot                   ERROR             chat                          -    $1.44  40m https://support-bot.ai.se…",
+            "whisper-batch                 DISABLED          audio                         -    $1.44   2h https://whisper-batch.ai.…",
+        ], blank(31), [
+            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Regions at 80x24: capacity matrix region x hardware, with totals")
+    func regions80x24() {
+        expectScreen(ScreenFixture.pane(.regions, width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries         Regions (3)",
+            "REGION▲                                   STATE       1xL40S 1xH100 8xH200 TOTAL",
+            "Helsinki (FI)                             ACTIVE           3      6      0     9",
+            "Paris (FR)                                ACTIVE          12      0      1    13",
+            "Tokyo (JP)                                MAINTENANCE      4      2      0     6",
+        ], blank(17), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Regions at 120x40")
+    func regions120x40() {
+        expectScreen(ScreenFixture.pane(.regions, width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                 Regions (3)",
+            "REGION▲                                                                           STATE       1xL40S 1xH100 8xH200 TOTAL",
+            "Helsinki (FI)                                                                     ACTIVE           3      6      0     9",
+            "Paris (FR)                                                                        ACTIVE          12      0      1    13",
+            "Tokyo (JP)                                                                        MAINTENANCE      4      2      0     6",
+        ], blank(33), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Hardware at 80x24: the GPU model and count stay whole")
+    func hardware80x24() {
+        expectScreen(ScreenFixture.pane(.hardware, width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        Hardware (3)",
+            "NAME▲             GPU                     GPU MEM vCPU      RAM  $/H POD REGIONS",
+            "1xH100 / 26 vCPU… NVIDIA-H100-80GB x1      80 GiB   26  225 GiB    $2.49       1",
+            "1xL40S / 16 vCPU… NVIDIA-L40S x1           48 GiB   16  232 GiB    $1.44       2",
+            "8xH200 / 184 vCP… NVIDIA-H200-141GB x8    141 GiB  184 1536 GiB   $28.72       1",
+        ], blank(17), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Hardware at 120x40")
+    func hardware120x40() {
+        expectScreen(ScreenFixture.pane(.hardware, width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                Hardware (3)",
+            "NAME▲                                 GPU                                         GPU MEM vCPU      RAM  $/H POD REGIONS",
+            "1xH100 / 26 vCPU / 225GiB RAM         NVIDIA-H100-80GB x1                          80 GiB   26  225 GiB    $2.49       1",
+            "1xL40S / 16 vCPU / 232GiB RAM         NVIDIA-L40S x1                               48 GiB   16  232 GiB    $1.44       2",
+            "8xH200 / 184 vCPU / 1.5TiB RAM        NVIDIA-H200-141GB x8                        141 GiB  184 1536 GiB   $28.72       1",
+        ], blank(33), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Models at 80x24: default hardware by name")
+    func models80x24() {
+        expectScreen(ScreenFixture.pane(.models, width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries          Models (3)",
+            "NAME▲                         FEATURES      PORT DEFAULT HARDWARE",
+            "llama-3.1-8b-instruct         chat          8000 1xL40S / 16 vCPU / 232GiB RAM",
+            "llama-3.3-70b-instruct        chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
+            "whisper-large-v3              audio         9000 1xL40S / 16 vCPU / 232GiB RAM",
+        ], blank(17), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Models at 120x40")
+    func models120x40() {
+        expectScreen(ScreenFixture.pane(.models, width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                  Models (3)",
+            "NAME▲                                             FEATURES      PORT DEFAULT HARDWARE",
+            "llama-3.1-8b-instruct                             chat          8000 1xL40S / 16 vCPU / 232GiB RAM",
+            "llama-3.3-70b-instruct                            chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
+            "whisper-large-v3                                  audio         9000 1xL40S / 16 vCPU / 232GiB RAM",
+        ], blank(33), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Registries at 80x24")
+    func registries80x24() {
+        expectScreen(ScreenFixture.pane(.registries, width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries      Registries (2)",
+            "NAME▲             URL                  CREATED              UPDATED",
+            "dockerhub-acme    registry-1.docker.i… 2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
+            "ghcr-vllm         ghcr.io/acme/vllm    2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
+        ], blank(18), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Registries at 120x40")
+    func registries120x40() {
+        expectScreen(ScreenFixture.pane(.registries, width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                              Registries (2)",
+            "NAME▲                                 URL                                      CREATED              UPDATED",
+            "dockerhub-acme                        registry-1.docker.io/acme/inference      2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
+            "ghcr-vllm                             ghcr.io/acme/vllm                        2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
+        ], blank(34), [
+            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+        ]))
+    }
+
+    // MARK: Instance detail
+
+    @Test("Detail at 80x24: regions and the Tokyo error show without scrolling, with the line count")
+    func detail80x24() {
+        expectScreen(ScreenFixture.detail(width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        chat-prod-eu",
+            "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
+            "│ Status       ACTIVE                                                          │",
+            "│ Price        $2.88/h                                                         │",
+            "│ Hardware     1xL40S / 16 vCPU / 232GiB RAM                                   │",
+            "│ Model        llama-3.1-8b-instruct                                           │",
+            "│ Address      https://chat-prod-eu.ai.sesterce.dev/                           │",
+            "│                                                                              │",
+            "│ Regions                                                                      │",
+            "│ Paris            ██████████████████ 2/2  min 1 · max 4 · cooldown 300s       │",
+            "│   triggers: gpuUtilization 80% · http 50 req/30s                             │",
+            "│ Tokyo            ░░░░░░░░░░░░░░░░░░ 0/1  min 1 · max 2 · cooldown 600s       │",
+            "│   triggers: cpu 70%                                                          │",
+            "│   Insufficient capacity: no 1xL40S node free in Tokyo                        │",
+            "│                                                                              │",
+            "│ Configuration                                                                │",
+            "│ Features     chat                                                            │",
+            "│ Port         8000                                                            │",
+            "│ Pod lifetime 600s                                                            │",
+            "│ Startup      vllm serve --max-model-len 8192                                 │",
+            "└──────────────────────────────────────────────── lines 1-18 of 27 · Esc back ─┘",
+            "",
+            "Esc back  ↑↓ scroll  s start  x stop  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Detail at 80x24 scrolled to its end: the environment, the token masked")
+    func detailAtEnd80x24() {
+        expectScreen(ScreenFixture.detailAtEnd(width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        chat-prod-eu",
+            "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
+            "│ Tokyo            ░░░░░░░░░░░░░░░░░░ 0/1  min 1 · max 2 · cooldown 600s       │",
+            "│   triggers: cpu 70%                                                          │",
+            "│   Insufficient capacity: no 1xL40S node free in Tokyo                        │",
+            "│                                                                              │",
+            "│ Configuration                                                                │",
+            "│ Features     chat                                                            │",
+            "│ Port         8000                                                            │",
+            "│ Pod lifetime 600s                                                            │",
+            "│ Startup      vllm serve --max-model-len 8192                                 │",
+            "│ Description  Production chat endpoint for the EU support widget              │",
+            "│ API key ids  key-web, key-mobile                                             │",
+            "│ Created      2025-12-20 00:00 UTC (12d ago)                                  │",
+            "│ Updated      2025-12-31 22:30 UTC (2h ago)                                   │",
+            "│                                                                              │",
+            "│ Environment                                                                  │",
+            "│   HF_TOKEN=••••••••                                                          │",
+            "│   LOG_LEVEL=info                                                             │",
+            "│   MAX_MODEL_LEN=8192                                                         │",
+            "└─────────────────────────────────────────────── lines 10-27 of 27 · Esc back ─┘",
+            "",
+            "Esc back  ↑↓ scroll  s start  x stop  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Detail at 120x40: everything fits, the token masked")
+    func detail120x40() {
+        expectScreen(ScreenFixture.detail(width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                chat-prod-eu",
+            "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────────────────────────────────────────────┐",
+            "│ Status       ACTIVE                                                                                                  │",
+            "│ Price        $2.88/h                                                                                                 │",
+            "│ Hardware     1xL40S / 16 vCPU / 232GiB RAM                                                                           │",
+            "│ Model        llama-3.1-8b-instruct                                                                                   │",
+            "│ Address      https://chat-prod-eu.ai.sesterce.dev/                                                                   │",
+            "│                                                                                                                      │",
+            "│ Regions                                                                                                              │",
+            "│ Paris            ██████████████████ 2/2  min 1 · max 4 · cooldown 300s                                               │",
+            "│   triggers: gpuUtilization 80% · http 50 req/30s                                                                     │",
+            "│ Tokyo            ░░░░░░░░░░░░░░░░░░ 0/1  min 1 · max 2 · cooldown 600s                                               │",
+            "│   triggers: cpu 70%                                                                                                  │",
+            "│   Insufficient capacity: no 1xL40S node free in Tokyo                                                                │",
+            "│                                                                                                                      │",
+            "│ Configuration                                                                                                        │",
+            "│ Features     chat                                                                                                    │",
+            "│ Port         8000                                                                                                    │",
+            "│ Pod lifetime 600s                                                                                                    │",
+            "│ Startup      vllm serve --max-model-len 8192                                                                         │",
+            "│ Description  Production chat endpoint for the EU support widget                                                      │",
+            "│ API key ids  key-web, key-mobile                                                                                     │",
+            "│ Created      2025-12-20 00:00 UTC (12d ago)                                                                          │",
+            "│ Updated      2025-12-31 22:30 UTC (2h ago)                                                                           │",
+            "│                                                                                                                      │",
+            "│ Environment                                                                                                          │",
+            "│   HF_TOKEN=••••••••                                                                                                  │",
+            "│   LOG_LEVEL=info                                                                                                     │",
+            "│   MAX_MODEL_LEN=8192                                                                                                 │",
+            "│                                                                                                                      │",
+            "│                                                                                                                      │",
+            "│                                                                                                                      │",
+            "│                                                                                                                      │",
+            "│                                                                                                                      │",
+            "│                                                                                                                      │",
+            "│                                                                                                                      │",
+            "└─────────────────────────────────────────────────────────────────────────────────────────────────────────── Esc back ─┘",
+            "",
+            "Esc back  ↑↓ scroll  s start  x stop  r refresh  ? help  q quit",
+        ]))
+    }
+
+    // MARK: Overlays and footer
+
+    @Test("Help at 80x24: keys in sections, scroll position in the border")
+    func help80x24() {
+        expectScreen(ScreenFixture.help(width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            "  ┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────┐",
+            "  │ Panes                                                                    │",
+            "  │   1            show Instances                                            │",
+            "  │   2            show Regions                                              │",
+            "  │   3            show Hardware                                             │",
+            "  │   4            show Models                                               │",
+            "  │   5            show Registries                                           │",
+            "  │   Tab          next pane                                                 │",
+            "  │   Shift-Tab    previous pane                                             │",
+            "  │                                                                          │",
+            "  │ Move                                                                     │",
+            "  │   k ↑          move up                                                   │",
+            "  │   j ↓          move down                                                 │",
+            "  │   PgUp Ctrl-B  page up                                                   │",
+            "  │   PgDn Ctrl-F  page down                                                 │",
+            "  │   g Home       go to the first row                                       │",
+            "  │   G End        go to the last row                                        │",
+            "  │                                                                          │",
+            "  │ Rows                                                                     │",
+            "  └─────────────────────────────────────────────────────── lines 1-18 of 43 ─┘",
+            "",
+            "Esc/? close help",
+        ]))
+    }
+
+    @Test("Help at 80x24 scrolled to its end: the cost notes wrap instead of being cut")
+    func helpAtEnd80x24() {
+        expectScreen(ScreenFixture.helpAtEnd(width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            "  ┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────┐",
+            "  │   s            start the selected instance (confirm with y)              │",
+            "  │   x            stop the selected instance (confirm with y)               │",
+            "  │                                                                          │",
+            "  │ General                                                                  │",
+            "  │   r Ctrl-R     refresh now                                               │",
+            "  │   ? F1         this help                                                 │",
+            "  │   q Ctrl-C     quit                                                      │",
+            "  │                                                                          │",
+            "  │ Filter and dialogs                                                       │",
+            "  │   Enter        keep the filter and leave it                              │",
+            "  │   Esc          clear the filter / cancel a dialog                        │",
+            "  │   y            confirm a dialog                                          │",
+            "  │                                                                          │",
+            "  │ Cost                                                                     │",
+            "  │   •            Burn rate: the sum of $/h of instances in every status    │",
+            "  │                except DISABLED, DELETED, FAILED and ERROR.               │",
+            "  │   •            $/day = $/h x 24, $/month = $/h x 730; spent = integrated │",
+            "  │                since launch between polls.                               │",
+            "  └────────────────────────────────────────────────────── lines 26-43 of 43 ─┘",
+            "",
+            "Esc/? close help",
+        ]))
+    }
+
+    @Test("Help at 120x40: centred over a cleared pane")
+    func help120x40() {
+        expectScreen(ScreenFixture.help(width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            "                      ┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────┐",
+            "                      │ Panes                                                                    │",
+            "                      │   1            show Instances                                            │",
+            "                      │   2            show Regions                                              │",
+            "                      │   3            show Hardware                                             │",
+            "                      │   4            show Models                                               │",
+            "                      │   5            show Registries                                           │",
+            "                      │   Tab          next pane                                                 │",
+            "                      │   Shift-Tab    previous pane                                             │",
+            "                      │                                                                          │",
+            "                      │ Move                                                                     │",
+            "                      │   k ↑          move up                                                   │",
+            "                      │   j ↓          move down                                                 │",
+            "                      │   PgUp Ctrl-B  page up                                                   │",
+            "                      │   PgDn Ctrl-F  page down                                                 │",
+            "                      │   g Home       go to the first row                                       │",
+            "                      │   G End        go to the last row                                        │",
+            "                      │                                                                          │",
+            "                      │ Rows                                                                     │",
+            "                      │   Enter        open the instance's detail                                │",
+            "                      │   Esc          back / close / clear filter                               │",
+            "                      │   /            filter rows (Enter keeps, Esc clears)                     │",
+            "                      │   o            sort by the next column                                   │",
+            "                      │   O            reverse the sort                                          │",
+            "                      │                                                                          │",
+            "                      │ Instances                                                                │",
+            "                      │   s            start the selected instance (confirm with y)              │",
+            "                      │   x            stop the selected instance (confirm with y)               │",
+            "                      │                                                                          │",
+            "                      │ General                                                                  │",
+            "                      │   r Ctrl-R     refresh now                                               │",
+            "                      │   ? F1         this help                                                 │",
+            "                      │   q Ctrl-C     quit                                                      │",
+            "                      │                                                                          │",
+            "                      │ Filter and dialogs                                                       │",
+            "                      └─────────────────────────────────────────────────────── lines 1-34 of 43 ─┘",
+            "",
+            "Esc/? close help",
+        ]))
+    }
+
+    @Test("Stop confirmation at 80x24: the dialog over the table, y/n hints")
+    func stopConfirmation80x24() {
+        expectScreen(ScreenFixture.stopConfirmation(width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+            "sdxl-render      DEPLOYING         image           -    $1.44  34m -",
+            "support-bot      ERROR             chat            -    $1.44  40m https://supp…",
+            "whisper-batch    DISABLED          audio           -    $1.44   2h https://whis…",
+            "",
+            "              ┌─ Stop instance ──────────────────────────────────┐",
+            "              │ Stop chat-prod-eu? Its endpoint stops answering. │",
+            "              │                                                  │",
+            "              │ y confirm · n/Esc cancel                         │",
+            "              └──────────────────────────────────────────────────┘",
+        ], blank(9), [
+            "y confirm  n/Esc cancel",
+        ]))
+    }
+
+    @Test("Stop confirmation at 120x40")
+    func stopConfirmation120x40() {
+        expectScreen(ScreenFixture.stopConfirmation(width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+            "sdxl-render                   DEPLOYING         image                         -    $1.44  34m -",
+            "support-bot                   ERROR             chat                          -    $1.44  40m https://support-bot.ai.se…",
+            "whisper-batch                 DISABLED          audio                         -    $1.44   2h https://whisper-batch.ai.…",
+        ], blank(9), [
+            "                                  ┌─ Stop instance ──────────────────────────────────┐",
+            "                                  │ Stop chat-prod-eu? Its endpoint stops answering. │",
+            "                                  │                                                  │",
+            "                                  │ y confirm · n/Esc cancel                         │",
+            "                                  └──────────────────────────────────────────────────┘",
+        ], blank(17), [
+            "y confirm  n/Esc cancel",
+        ]))
+    }
+
+    @Test("Typing a filter at 80x24: prompt in the footer, count and filter kept on the tab row")
+    func typingFilter80x24() {
+        expectScreen(ScreenFixture.typingFilter(width: 80, height: 24), screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2  3  4  5                                Instances (2 of 5)  /eu",
+            "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+        ], blank(17), [
+            " /eu▏",
+            "type filter  Enter keep  Esc clear",
+        ]))
+    }
+
+    @Test("Typing a filter at 120x40")
+    func typingFilter120x40() {
+        expectScreen(ScreenFixture.typingFilter(width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                     Instances (2 of 5)  /eu",
+            "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+        ], blank(33), [
+            " /eu▏",
+            "type filter  Enter keep  Esc clear",
+        ]))
+    }
+
+    @Test("A failed poll at 80x24: last data kept, header says stale, flash line says why")
+    func stale80x24() {
+        expectScreen(ScreenFixture.staleAfterFailure(width: 80, height: 24), screen(
+        [
+            " stale: updated 8s ago       $14.28/h · $342.72/d · $10,424.40/mo · spent $7.17",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+            "sdxl-render      DEPLOYING         image           -    $1.44  34m -",
+            "support-bot      ERROR             chat            -    $1.44  40m https://supp…",
+            "whisper-batch    DISABLED          audio           -    $1.44   2h https://whis…",
+        ], blank(14), [
+            "Refresh failed: Server error (503): upstream unavailable — retrying in 10s",
+            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help",
+        ]))
+    }
+
+    @Test("A failed poll at 120x40")
+    func stale120x40() {
+        expectScreen(ScreenFixture.staleAfterFailure(width: 120, height: 40), screen(
+        [
+            " api.cloud.sesterce.com  ↻ every 5s · stale: updated 8s ago        $14.28/h · $342.72/day · $10,424.40/mo · spent $7.17",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+            "sdxl-render                   DEPLOYING         image                         -    $1.44  34m -",
+            "support-bot                   ERROR             chat                          -    $1.44  40m https://support-bot.ai.se…",
+            "whisper-batch                 DISABLED          audio                         -    $1.44   2h https://whisper-batch.ai.…",
+        ], blank(30), [
+            "Refresh failed: Server error (503): upstream unavailable — retrying in 10s",
+            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
+        ]))
+    }
+
+    @Test("Below 80x24 only the sizes are shown")
+    func tooSmall() {
+        expectScreen(ScreenFixture.loaded(width: 60, height: 20), screen(
+        blank(9), [
+            "                     Terminal too small",
+            "                current 60x20, minimum 80x24",
+        ], blank(9)))
+    }
+}
