@@ -84,9 +84,17 @@ struct PaneTable {
             Column(
                 "AGE", alignment: .right, minWidth: 4, text: { Formatting.age(since: $0.createdAt, now: now) },
                 sortKey: { .number(-($0.createdAt?.timeIntervalSince1970 ?? 0)) }),
-            Column("ADDRESS", minWidth: 10, flexible: true, text: { $0.address ?? "-" }, tone: { $0.address == nil ? .muted : .normal }),
+            Column(
+                "ADDRESS", minWidth: 10, flexible: true, text: { $0.address.map(withoutScheme) ?? "-" },
+                tone: { $0.address == nil ? .muted : .normal }),
         ]
         return PaneTable(state.instances, id: \.id, columns: columns)
+    }
+
+    /// An endpoint without `https://`, which every address shares: the host is
+    /// what tells them apart in a narrow column.
+    static func withoutScheme(_ address: String) -> String {
+        address.range(of: "://").map { String(address[$0.upperBound...]) } ?? address
     }
 
     /// A hardware flavor's short label for a matrix column: "1xL40S" of "1xL40S / 16 vCPU / ...".

@@ -67,9 +67,11 @@ extension State {
         case .pageUp: detailScroll -= page
         case .pageDown: detailScroll += page
         case .top: detailScroll = 0
-        case .bottom: detailScroll = Int.max / 2
+        case .bottom: detailScroll = Int.max
         }
-        detailScroll = max(0, detailScroll)
+        // Stop at the last page, so that scrolling back answers at once.
+        let lines = detailId.map { InstanceDetailModel(id: $0, self).lines.count } ?? 0
+        detailScroll = max(0, min(detailScroll, lines - page))
     }
 
     private mutating func askToChange(start: Bool) {

@@ -68,7 +68,7 @@ public struct ScreenModel: Equatable, Sendable {
         if state.detailId != nil {
             hints = [(key(.back, "Esc"), "back"), ("↑↓", "scroll")]
         } else {
-            hints = [("↑↓", "move")]
+            // Arrows and j/k need no hint; at 80 columns every hint up to quit must fit.
             if state.pane == .instances { hints.append((key(.openDetail, "Enter"), "detail")) }
             hints += [(key(.beginFilter, "/"), "filter"), (key(.cycleSort, "o"), "sort")]
         }

@@ -43,7 +43,7 @@ struct ViewModelTests {
         _ = reduce(&state, .detailLoaded(.success(Fixture.detail("a1", name: "chat-prod", ready: 1, total: 2)), at: Fixture.t0))
         guard case .table(let table) = ScreenModel(state).body else { Issue.record("no table"); return }
         let row = table.rows[0].map(\.text)
-        #expect(row == ["chat-prod", "ACTIVE", "chat", "1/2", "$2.88", "3d", "https://x.ai.sesterce.dev/"])
+        #expect(row == ["chat-prod", "ACTIVE", "chat", "1/2", "$2.88", "3d", "x.ai.sesterce.dev/"])
         #expect(table.rows[0][3].tone == .warning)
         #expect(table.rows[1][3].text == "-")
     }

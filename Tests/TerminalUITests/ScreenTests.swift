@@ -18,13 +18,13 @@ struct ScreenTests {
             " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
-            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
-            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
             "sdxl-render      DEPLOYING         image           -    $1.44  34m -",
-            "support-bot      ERROR             chat            -    $1.44  40m https://supp…",
-            "whisper-batch    DISABLED          audio           -    $1.44   2h https://whis…",
+            "support-bot      ERROR             chat            -    $1.44  40m support-bot.…",
+            "whisper-batch    DISABLED          audio           -    $1.44   2h whisper-batc…",
         ], blank(15), [
-            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help",
+            "Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
         ]))
     }
 
@@ -35,13 +35,13 @@ struct ScreenTests {
             " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
-            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
-            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
             "sdxl-render                   DEPLOYING         image                         -    $1.44  34m -",
-            "support-bot                   ERROR             chat                          -    $1.44  40m https://support-bot.ai.se…",
-            "whisper-batch                 DISABLED          audio                         -    $1.44   2h https://whisper-batch.ai.…",
+            "support-bot                   ERROR             chat                          -    $1.44  40m support-bot.ai.sesterce.d…",
+            "whisper-batch                 DISABLED          audio                         -    $1.44   2h whisper-batch.ai.sesterce…",
         ], blank(31), [
-            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
+            "Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
         ]))
     }
 
@@ -56,7 +56,7 @@ struct ScreenTests {
             "Paris (FR)                                ACTIVE          12      0      1    13",
             "Tokyo (JP)                                MAINTENANCE      4      2      0     6",
         ], blank(17), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -71,7 +71,7 @@ struct ScreenTests {
             "Paris (FR)                                                                        ACTIVE          12      0      1    13",
             "Tokyo (JP)                                                                        MAINTENANCE      4      2      0     6",
         ], blank(33), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -86,7 +86,7 @@ struct ScreenTests {
             "1xL40S / 16 vCPU… NVIDIA-L40S x1           48 GiB   16  232 GiB    $1.44       2",
             "8xH200 / 184 vCP… NVIDIA-H200-141GB x8    141 GiB  184 1536 GiB   $28.72       1",
         ], blank(17), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -101,7 +101,7 @@ struct ScreenTests {
             "1xL40S / 16 vCPU / 232GiB RAM         NVIDIA-L40S x1                               48 GiB   16  232 GiB    $1.44       2",
             "8xH200 / 184 vCPU / 1.5TiB RAM        NVIDIA-H200-141GB x8                        141 GiB  184 1536 GiB   $28.72       1",
         ], blank(33), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -116,7 +116,7 @@ struct ScreenTests {
             "llama-3.3-70b-instruct        chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
             "whisper-large-v3              audio         9000 1xL40S / 16 vCPU / 232GiB RAM",
         ], blank(17), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -131,7 +131,7 @@ struct ScreenTests {
             "llama-3.3-70b-instruct                            chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
             "whisper-large-v3                                  audio         9000 1xL40S / 16 vCPU / 232GiB RAM",
         ], blank(33), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -145,7 +145,7 @@ struct ScreenTests {
             "dockerhub-acme    registry-1.docker.i… 2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm         ghcr.io/acme/vllm    2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
         ], blank(18), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -159,7 +159,7 @@ struct ScreenTests {
             "dockerhub-acme                        registry-1.docker.io/acme/inference      2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm                             ghcr.io/acme/vllm                        2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
         ], blank(34), [
-            "↑↓ move  / filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -392,11 +392,11 @@ struct ScreenTests {
             " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
-            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
-            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
             "sdxl-render      DEPLOYING         image           -    $1.44  34m -",
-            "support-bot      ERROR             chat            -    $1.44  40m https://supp…",
-            "whisper-batch    DISABLED          audio           -    $1.44   2h https://whis…",
+            "support-bot      ERROR             chat            -    $1.44  40m support-bot.…",
+            "whisper-batch    DISABLED          audio           -    $1.44   2h whisper-batc…",
             "",
             "              ┌─ Stop instance ──────────────────────────────────┐",
             "              │ Stop chat-prod-eu? Its endpoint stops answering. │",
@@ -415,11 +415,11 @@ struct ScreenTests {
             " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
-            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
-            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
             "sdxl-render                   DEPLOYING         image                         -    $1.44  34m -",
-            "support-bot                   ERROR             chat                          -    $1.44  40m https://support-bot.ai.se…",
-            "whisper-batch                 DISABLED          audio                         -    $1.44   2h https://whisper-batch.ai.…",
+            "support-bot                   ERROR             chat                          -    $1.44  40m support-bot.ai.sesterce.d…",
+            "whisper-batch                 DISABLED          audio                         -    $1.44   2h whisper-batch.ai.sesterce…",
         ], blank(9), [
             "                                  ┌─ Stop instance ──────────────────────────────────┐",
             "                                  │ Stop chat-prod-eu? Its endpoint stops answering. │",
@@ -438,8 +438,8 @@ struct ScreenTests {
             " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
             " 1 Instances  2  3  4  5                                Instances (2 of 5)  /eu",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
-            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
-            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
         ], blank(17), [
             " /eu▏",
             "type filter  Enter keep  Esc clear",
@@ -453,8 +453,8 @@ struct ScreenTests {
             " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                     Instances (2 of 5)  /eu",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
-            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
-            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
         ], blank(33), [
             " /eu▏",
             "type filter  Enter keep  Esc clear",
@@ -468,14 +468,14 @@ struct ScreenTests {
             " stale: updated 8s ago       $14.28/h · $342.72/d · $10,424.40/mo · spent $7.17",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
-            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d https://chat…",
-            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d https://llam…",
+            "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
+            "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
             "sdxl-render      DEPLOYING         image           -    $1.44  34m -",
-            "support-bot      ERROR             chat            -    $1.44  40m https://supp…",
-            "whisper-batch    DISABLED          audio           -    $1.44   2h https://whis…",
+            "support-bot      ERROR             chat            -    $1.44  40m support-bot.…",
+            "whisper-batch    DISABLED          audio           -    $1.44   2h whisper-batc…",
         ], blank(14), [
             "Refresh failed: Server error (503): upstream unavailable — retrying in 10s",
-            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help",
+            "Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
         ]))
     }
 
@@ -486,14 +486,14 @@ struct ScreenTests {
             " api.cloud.sesterce.com  ↻ every 5s · stale: updated 8s ago        $14.28/h · $342.72/day · $10,424.40/mo · spent $7.17",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
-            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d https://chat-prod-eu.ai.s…",
-            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d https://llama70b-eu.ai.se…",
+            "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
+            "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
             "sdxl-render                   DEPLOYING         image                         -    $1.44  34m -",
-            "support-bot                   ERROR             chat                          -    $1.44  40m https://support-bot.ai.se…",
-            "whisper-batch                 DISABLED          audio                         -    $1.44   2h https://whisper-batch.ai.…",
+            "support-bot                   ERROR             chat                          -    $1.44  40m support-bot.ai.sesterce.d…",
+            "whisper-batch                 DISABLED          audio                         -    $1.44   2h whisper-batch.ai.sesterce…",
         ], blank(30), [
             "Refresh failed: Server error (503): upstream unavailable — retrying in 10s",
-            "↑↓ move  Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
+            "Enter detail  / filter  o sort  s start  x stop  r refresh  ? help  q quit",
         ]))
     }
 
