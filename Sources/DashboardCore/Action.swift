@@ -26,6 +26,11 @@ public enum Action: Equatable, Sendable {
     case clearFilter
     case confirm
     case cancel
+
+    /// Editing in the open form, and leaving it.
+    case formInput(FormInput)
+    case submitForm
+    case cancelForm
 }
 
 /// The four catalog lists, fetched together; each may fail on its own.
@@ -57,14 +62,19 @@ public struct CatalogResult: Equatable, Sendable {
     }
 }
 
-/// A change to an instance that was asked for.
+/// A change that was asked for: to an instance, or to a registry.
 public enum Mutation: Hashable, Sendable {
     case start(id: String, name: String)
     case stop(id: String, name: String)
+    case createRegistry(name: String, credentials: RegistryCredentials)
+    case updateRegistry(id: String, name: String, credentials: RegistryCredentials)
+    case deleteRegistry(id: String, name: String)
 
-    public var instanceId: String {
+    /// The instance a start or stop is about.
+    public var instanceId: String? {
         switch self {
         case .start(let id, _), .stop(let id, _): id
+        case .createRegistry, .updateRegistry, .deleteRegistry: nil
         }
     }
 }

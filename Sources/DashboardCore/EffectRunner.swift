@@ -81,6 +81,9 @@ public final class EffectRunner: Sendable {
                 switch mutation {
                 case .start(let id, _): try await client.startInstance(id: id)
                 case .stop(let id, _): try await client.stopInstance(id: id)
+                case .createRegistry(let name, let credentials): _ = try await client.createRegistry(name: name, credentials: credentials)
+                case .updateRegistry(let id, _, let credentials): try await client.updateRegistry(id: id, credentials: credentials)
+                case .deleteRegistry(let id, _): try await client.deleteRegistry(id: id)
                 }
             }
             if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }

@@ -17,6 +17,7 @@ public struct Keymap: Equatable, Sendable {
         .character("/"): .beginFilter,
         .character("o"): .cycleSort, .character("O"): .reverseSort,
         .character("s"): .start, .character("x"): .stop,
+        .character("n"): .new, .character("e"): .edit, .character("D"): .delete,
         .character("r"): .refresh, .ctrl("r"): .refresh,
         .character("?"): .help, .function(1): .help,
         .character("q"): .quit, .ctrl("c"): .quit,
@@ -55,6 +56,13 @@ public struct Keymap: Equatable, Sendable {
             case .up: return .command(.move(.up))
             case .down: return .command(.move(.down))
             default: return nil
+            }
+        case .form:
+            switch state.form?.form.input(for: key) {
+            case .input(let input)?: return .formInput(input)
+            case .submit?: return .submitForm
+            case .cancel?: return .cancelForm
+            case nil: return key == .ctrl("c") ? .command(.quit) : nil
             }
         case .normal:
             return bindings[key].map(Action.command)

@@ -24,6 +24,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Move", [.move(.up), .move(.down), .move(.pageUp), .move(.pageDown), .move(.top), .move(.bottom)]),
         ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort]),
         ("Instances", [.start, .stop]),
+        ("Registries", [.new, .edit, .delete]),
         ("General", [.refresh, .help, .quit]),
     ]
 
@@ -62,7 +63,22 @@ public struct ConfirmModel: Equatable, Sendable {
         case .stop(_, let name):
             title = "Stop instance"
             message = "Stop \(name)? Its endpoint stops answering."
+        case .deleteRegistry(_, let name):
+            title = "Delete registry"
+            message = "Delete registry \(name)? Instances using its images can no longer pull them."
+        case .createRegistry(let name, _), .updateRegistry(_, let name, _):
+            title = "Registry"
+            message = "Save registry \(name)?"
         }
         hint = "y confirm · n/Esc cancel"
+    }
+}
+
+extension ConfirmModel {
+    /// Esc on a form with typed values.
+    init(discarding title: String) {
+        self.title = "Discard changes"
+        message = "Close \"\(title)\" and lose what was typed?"
+        hint = "y discard · n/Esc keep editing"
     }
 }

@@ -41,6 +41,8 @@ extension State {
             reorder(pane)
         case .start, .stop:
             askToChange(start: command == .start)
+        case .new, .edit, .delete:
+            changeRegistry(command)
         case .refresh:
             showInfo("Refreshing…")
             return beginPoll(.instances) + beginPoll(.catalog)
@@ -88,20 +90,21 @@ extension State {
     }
 
     mutating func finish(_ mutation: Mutation, error: APIError?) -> [Effect] {
-        let (verb, name) =
-            switch mutation {
-            case .start(_, let name): ("start", name)
-            case .stop(_, let name): ("stop", name)
-            }
+        let verb: String, name: String, instanceId: String
+        switch mutation {
+        case .start(let id, let label): (verb, name, instanceId) = ("start", label, id)
+        case .stop(let id, let label): (verb, name, instanceId) = ("stop", label, id)
+        case .createRegistry, .updateRegistry, .deleteRegistry: return finishRegistry(mutation, error: error)
+        }
         if let error {
-            transitions[mutation.instanceId] = nil
+            transitions[instanceId] = nil
             reorder(.instances)
             showError("Could not \(verb) \(name): \(error)")
             return []
         }
         // The next poll sent (now, or queued behind one in flight) shows the result.
         let settlingPoll = poll(.instances).sent + 1
-        transitions[mutation.instanceId]?.settledByPoll = settlingPoll
+        transitions[instanceId]?.settledByPoll = settlingPoll
         showInfo(verb == "start" ? "Starting \(name)…" : "Stopping \(name)…")
         return beginPoll(.instances)
     }

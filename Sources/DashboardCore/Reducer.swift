@@ -19,6 +19,7 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         state.width = width
         state.height = height
         for pane in Pane.allCases { state.keepSelectionVisible(pane) }
+        state.form?.form.resize(visibleRows: Form.visibleRows(screenHeight: height))
         return []
 
     case .pollDue(let kind, let token):
@@ -72,19 +73,37 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return []
 
     case .confirm:
+        if state.overlay == .discardForm {
+            state.overlay = nil
+            state.form = nil
+            return []
+        }
         guard case .confirm(let mutation) = state.overlay else { return [] }
         state.overlay = nil
         guard !state.settings.readonly else {
             state.showError("read-only: no changes can be made")
             return []
         }
-        let label = if case .start = mutation { Transition.starting } else { Transition.stopping }
-        state.transitions[mutation.instanceId] = PendingTransition(status: label)
-        state.reorder(.instances)
+        if let id = mutation.instanceId {
+            let label = if case .start = mutation { Transition.starting } else { Transition.stopping }
+            state.transitions[id] = PendingTransition(status: label)
+            state.reorder(.instances)
+        }
         return [.perform(mutation)]
 
     case .cancel:
         state.overlay = nil
+        return []
+
+    case .formInput(let input):
+        state.form?.form.apply(input)
+        return []
+
+    case .submitForm:
+        return state.submitForm()
+
+    case .cancelForm:
+        state.cancelForm()
         return []
     }
 }

@@ -9,6 +9,7 @@ public struct ScreenModel: Equatable, Sendable {
     public enum Overlay: Equatable, Sendable {
         case help(HelpModel)
         case confirm(ConfirmModel)
+        case form(FormModel)
     }
 
     public struct Footer: Equatable, Sendable {
@@ -46,7 +47,8 @@ public struct ScreenModel: Equatable, Sendable {
         switch state.overlay {
         case .help: overlay = .help(HelpModel(state, keymap: keymap))
         case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation))
-        case nil: overlay = nil
+        case .discardForm: overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))
+        case nil: overlay = state.form.map { .form(FormModel($0.form)) }
         }
         footer = Footer(
             flash: state.flash?.text, flashTone: state.flash?.kind == .error ? .error : .accent,
@@ -62,6 +64,7 @@ public struct ScreenModel: Equatable, Sendable {
         case .filter: return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
         case .confirm: return [("y", "confirm"), ("n/Esc", "cancel")]
         case .help: return [("Esc/?", "close help")]
+        case .form: return (state.form.map { FormModel($0.form).hints } ?? []).map { ($0.key, $0.action) }
         case .normal: break
         }
         var hints: [(key: String, action: String)] = []
@@ -74,6 +77,9 @@ public struct ScreenModel: Equatable, Sendable {
         }
         if state.pane == .instances, !state.settings.readonly {
             hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop")]
+        }
+        if state.pane == .registries, !state.settings.readonly {
+            hints += [(key(.new, "n"), "new"), (key(.edit, "e"), "edit"), (key(.delete, "D"), "delete")]
         }
         hints += [(key(.refresh, "r"), "refresh"), (key(.help, "?"), "help"), (key(.quit, "q"), "quit")]
         return hints

@@ -46,6 +46,8 @@ public struct State: Equatable, Sendable {
     public var detailId: String?
     public var detailScroll = 0
     public var overlay: Overlay?
+    /// The open form, if any (registries for now).
+    public var form: FormSession?
     public var filterEditing = false
     public var flash: Flash?
     public var helpScroll = 0
@@ -57,14 +59,14 @@ public struct State: Equatable, Sendable {
     }
 
     public enum InputMode: Equatable, Sendable {
-        case normal, filter, confirm, help
+        case normal, filter, confirm, help, form
     }
 
     public var inputMode: InputMode {
         switch overlay {
-        case .confirm: .confirm
+        case .confirm, .discardForm: .confirm
         case .help: .help
-        case nil: filterEditing ? .filter : .normal
+        case nil: form != nil ? .form : filterEditing ? .filter : .normal
         }
     }
 
@@ -114,6 +116,26 @@ public struct PendingTransition: Equatable, Sendable {
 public enum Overlay: Equatable, Sendable {
     case help
     case confirm(Mutation)
+    /// Esc on an edited form: throw away what was typed?
+    case discardForm
+}
+
+/// A form being filled in, and what submitting it does.
+public struct FormSession: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case createRegistry
+        case editRegistry(id: String, name: String)
+    }
+
+    public var form: Form
+    public var purpose: Purpose
+    /// The request is out: a second submit is ignored.
+    public var submitting = false
+
+    public init(form: Form, purpose: Purpose) {
+        self.form = form
+        self.purpose = purpose
+    }
 }
 
 /// A one-line message in the footer, until it expires.

@@ -94,8 +94,9 @@ public struct Registry: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
-/// What a registry is created or updated with.
-public struct RegistryCredentials: Hashable, Sendable {
+/// What a registry is created or updated with. Its descriptions leave the
+/// password out, so that no log or error can show it.
+public struct RegistryCredentials: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var url: String
     public var username: String
     public var password: String
@@ -105,6 +106,10 @@ public struct RegistryCredentials: Hashable, Sendable {
         self.username = username
         self.password = password
     }
+
+    public var description: String { "RegistryCredentials(url: \(url), username: \(username), password: •••)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["url": url, "username": username, "password": "•••"]) }
 }
 
 /// The price of a configuration at its maximum scale.

@@ -29,6 +29,7 @@ public struct Screen {
         case .help(let help): HelpView(model: help, theme: theme).render(into: &buffer, area: body)
         case .confirm(let confirm):
             _ = Dialog(title: confirm.title, message: confirm.message, hint: confirm.hint).render(into: &buffer, area: body, theme: theme)
+        case .form(let form): FormView(model: form, theme: theme).render(into: &buffer, area: body)
         case nil: break
         }
     }

@@ -21,6 +21,39 @@ struct DashboardEndToEndTests {
         screen.split(separator: "\n").map(String.init).filter { $0.contains(text) }
     }
 
+    @Test("Creates a registry through the form and deletes it again")
+    func registries() async throws {
+        let (tmux, simulator) = try Self.launch()
+        defer { tmux.close(); _ = simulator }
+        try await tmux.waitFor(text: "chat-prod")
+        try tmux.send("5")
+        try await tmux.waitFor(text: "dockerhub-team")
+        try tmux.send("n")
+        try await tmux.waitFor(text: "New registry")
+        try tmux.send("e2e-registry", literal: true)
+        try tmux.send("Tab")
+        try tmux.send("docker.io/acme/e2e:1", literal: true)
+        try tmux.send("Tab")
+        try tmux.send("robot", literal: true)
+        try tmux.send("Tab")
+        try tmux.send("pa55word", literal: true)
+        let typed = try await tmux.waitFor(text: "••••")
+        #expect(!typed.contains("pa55word"))
+        try tmux.send("C-s")
+        let created = try await tmux.waitFor("the new registry in the list") { $0.contains("Registry e2e-registry created") && $0.contains("docker.io/acme/e2e:1") }
+        #expect(!created.contains("pa55word"))
+        try tmux.send("/")
+        try tmux.send("e2e", literal: true)
+        try tmux.send("Enter")
+        try await tmux.waitFor(text: "(1 of 3)")
+        try tmux.send("D")
+        try await tmux.waitFor(text: "Delete registry e2e-registry?")
+        try tmux.send("y")
+        try await tmux.waitFor(text: "Registry e2e-registry deleted")
+        try tmux.send("q")
+        try await tmux.waitFor(text: "exit=0")
+    }
+
     @Test("Shows the instances, switches panes, filters, opens a detail, stops an instance and quits cleanly")
     func tour() async throws {
         let (tmux, simulator) = try Self.launch()

@@ -145,7 +145,7 @@ struct ScreenTests {
             "dockerhub-acme    registry-1.docker.i… 2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm         ghcr.io/acme/vllm    2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
         ], blank(18), [
-            "/ filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  n new  e edit  D delete  r refresh  ? help  q quit",
         ]))
     }
 
@@ -159,7 +159,7 @@ struct ScreenTests {
             "dockerhub-acme                        registry-1.docker.io/acme/inference      2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm                             ghcr.io/acme/vllm                        2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
         ], blank(34), [
-            "/ filter  o sort  r refresh  ? help  q quit",
+            "/ filter  o sort  n new  e edit  D delete  r refresh  ? help  q quit",
         ]))
     }
 
@@ -301,7 +301,7 @@ struct ScreenTests {
             "  │   G End        go to the last row                                        │",
             "  │                                                                          │",
             "  │ Rows                                                                     │",
-            "  └─────────────────────────────────────────────────────── lines 1-18 of 43 ─┘",
+            "  └─────────────────────────────────────────────────────── lines 1-18 of 48 ─┘",
             "",
             "Esc/? close help",
         ]))
@@ -314,8 +314,8 @@ struct ScreenTests {
             " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "  ┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────┐",
-            "  │   s            start the selected instance (confirm with y)              │",
-            "  │   x            stop the selected instance (confirm with y)               │",
+            "  │   e            edit the selected registry                                │",
+            "  │   D            delete the selected registry (confirm with y)             │",
             "  │                                                                          │",
             "  │ General                                                                  │",
             "  │   r Ctrl-R     refresh now                                               │",
@@ -332,7 +332,7 @@ struct ScreenTests {
             "  │                except DISABLED, DELETED, FAILED and ERROR.               │",
             "  │   •            $/day = $/h x 24, $/month = $/h x 730; spent = integrated │",
             "  │                since launch between polls.                               │",
-            "  └────────────────────────────────────────────────────── lines 26-43 of 43 ─┘",
+            "  └────────────────────────────────────────────────────── lines 31-48 of 48 ─┘",
             "",
             "Esc/? close help",
         ]))
@@ -373,13 +373,13 @@ struct ScreenTests {
             "                      │   s            start the selected instance (confirm with y)              │",
             "                      │   x            stop the selected instance (confirm with y)               │",
             "                      │                                                                          │",
-            "                      │ General                                                                  │",
-            "                      │   r Ctrl-R     refresh now                                               │",
-            "                      │   ? F1         this help                                                 │",
-            "                      │   q Ctrl-C     quit                                                      │",
+            "                      │ Registries                                                               │",
+            "                      │   n            new registry (in Registries)                              │",
+            "                      │   e            edit the selected registry                                │",
+            "                      │   D            delete the selected registry (confirm with y)             │",
             "                      │                                                                          │",
-            "                      │ Filter and dialogs                                                       │",
-            "                      └─────────────────────────────────────────────────────── lines 1-34 of 43 ─┘",
+            "                      │ General                                                                  │",
+            "                      └─────────────────────────────────────────────────────── lines 1-34 of 48 ─┘",
             "",
             "Esc/? close help",
         ]))

@@ -1,0 +1,31 @@
+/// `sesterce-dash-bench [NAME...]`: how long the dashboard's stages take with a
+/// large account (10,000 instances) and a small one (100), printed as one JSON
+/// object per line (`name`, median `value` in `ms`, `iterations`, `p95`, `min`).
+/// Names given as arguments run only those benchmarks, to profile one.
+/// Targets: decode < 100 ms, reduce + view-model < 20 ms, render < 2 ms and
+/// independent of the total number of rows. Build with `-c release`.
+@main
+struct SesterceDashBench {
+    static func main() async throws {
+        let selected = Set(CommandLine.arguments.dropFirst())
+        let stopwatch = Stopwatch()
+        let large = try await DemoData(instanceCount: 10_000)
+        let small = try await DemoData(instanceCount: 100)
+
+        func run(_ name: String, _ benchmark: (String) async throws -> BenchmarkResult) async rethrows {
+            guard selected.isEmpty || selected.contains(name) else { return }
+            print(try await benchmark(name).jsonLine)
+        }
+
+        try await run("decode_list_10k") { try await Benchmarks.decodeList($0, large, stopwatch) }
+        await run("reduce_poll_10k") { Benchmarks.reducePoll($0, large, stopwatch) }
+        await run("reduce_poll_100") { Benchmarks.reducePoll($0, small, stopwatch) }
+        await run("filter_10k") { Benchmarks.filter($0, large, stopwatch) }
+        await run("sort_10k") { Benchmarks.sort($0, large, stopwatch) }
+        await run("view_model_10k") { Benchmarks.viewModel($0, large, stopwatch) }
+        await run("view_model_100") { Benchmarks.viewModel($0, small, stopwatch) }
+        await run("render_frame_10k") { Benchmarks.renderFrame($0, large, width: 200, height: 60, stopwatch) }
+        await run("render_frame_100") { Benchmarks.renderFrame($0, small, width: 200, height: 60, stopwatch) }
+        await run("render_frame_10k_120x40") { Benchmarks.renderFrame($0, large, width: 120, height: 40, stopwatch) }
+    }
+}
