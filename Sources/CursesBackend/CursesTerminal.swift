@@ -24,6 +24,8 @@ public final class CursesTerminal: Sendable {
     /// standard input or output is not a terminal or `TERM` is unset or
     /// unknown. `colorMode: .none` draws attributes only.
     public init(colorMode: ColorMode) throws(TerminalError) {
+        // Before ncurses touches the settings: a crash puts these back.
+        CrashRestore.install()
         session = Mutex(try CursesSession.open(colorMode: colorMode))
         ExitRestore.register(self)
     }
