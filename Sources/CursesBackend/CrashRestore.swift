@@ -25,7 +25,7 @@ enum CrashRestore {
         action.__sigaction_u.__sa_handler = { signalNumber in CrashRestore.restore(signalNumber) }
         #endif
         sigemptyset(&action.sa_mask)
-        action.sa_flags = Int32(SA_RESETHAND)
+        action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)  // 0x80000000 does not fit an Int32
         for signalNumber in signals { sigaction(signalNumber, &action, nil) }
     }
 
