@@ -20,10 +20,58 @@ public struct SesterceDateTranscoder: DateTranscoder {
     }
 
     public func decode(_ string: String) throws -> Date {
+        if let date = Self.parseUTC(string) { return date }
         if let date = try? Self.withFraction.parse(string) { return date }
         if let date = try? Self.withoutFraction.parse(string) { return date }
         throw DecodingError.dataCorrupted(.init(
             codingPath: [], debugDescription: "Expected an ISO 8601 date, found '\(string)'."))
+    }
+}
+
+extension SesterceDateTranscoder {
+    /// The service's own shape, `YYYY-MM-DDTHH:MM:SS[.fff]Z`, read directly:
+    /// a list of 10,000 instances carries 20,000 dates, and the general ISO 8601
+    /// parser made them most of the decoding time. Anything else returns nil
+    /// and goes to that parser.
+    static func parseUTC(_ string: String) -> Date? {
+        string.utf8.withContiguousStorageIfAvailable { bytes -> Date? in
+            func number(_ start: Int, _ count: Int) -> Int? {
+                guard start + count <= bytes.count else { return nil }
+                var value = 0
+                for index in start..<(start + count) {
+                    let digit = Int(bytes[index]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard bytes.count >= 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58, bytes[16] == 58,
+                let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            else { return nil }
+            var index = 19
+            var fraction = 0.0
+            if bytes[index] == 46 {  // "."
+                var scale = 0.1
+                index += 1
+                while index < bytes.count, (48...57).contains(bytes[index]) {
+                    fraction += Double(bytes[index] - 48) * scale
+                    scale /= 10
+                    index += 1
+                }
+            }
+            guard index == bytes.count - 1, bytes[index] == 90 else { return nil }  // "Z"
+            // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+            let y = month <= 2 ? year - 1 : year
+            let era = (y >= 0 ? y : y - 399) / 400
+            let yearOfEra = y - era * 400
+            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+            let days = era * 146_097 + dayOfEra - 719_468
+            let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second) + fraction
+            return Date(timeIntervalSince1970: seconds)
+        } ?? nil
     }
 }
 
