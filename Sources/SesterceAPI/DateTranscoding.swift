@@ -53,13 +53,14 @@ extension SesterceDateTranscoder {
             var index = 19
             var fraction = 0.0
             if bytes[index] == 46 {  // "."
-                var scale = 0.1
+                var digits = 0, divisor = 1
                 index += 1
-                while index < bytes.count, (48...57).contains(bytes[index]) {
-                    fraction += Double(bytes[index] - 48) * scale
-                    scale /= 10
+                while index < bytes.count, (48...57).contains(bytes[index]), divisor < 1_000_000_000 {
+                    digits = digits * 10 + Int(bytes[index] - 48)
+                    divisor *= 10
                     index += 1
                 }
+                fraction = Double(digits) / Double(divisor)
             }
             guard index == bytes.count - 1, bytes[index] == 90 else { return nil }  // "Z"
             // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
@@ -69,8 +70,10 @@ extension SesterceDateTranscoder {
             let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
             let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
             let days = era * 146_097 + dayOfEra - 719_468
-            let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second) + fraction
-            return Date(timeIntervalSince1970: seconds)
+            // Whole seconds first, then the fraction, relative to 2001 as Date
+            // stores it, so that ".123" lands on the same Double as the parser's.
+            let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
+            return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + fraction)
         } ?? nil
     }
 }
