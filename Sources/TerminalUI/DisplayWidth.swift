@@ -3,6 +3,8 @@
 public enum DisplayWidth {
     /// Columns a grapheme cluster takes: 0 (combining, zero-width), 1 or 2 (wide).
     public static func of(_ character: Character) -> Int {
+        // Printable ASCII, nearly every glyph drawn, needs no Unicode lookup.
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         // A cluster may open with a zero-width "prepend" scalar; its width is that
         // of the first scalar that takes room.
         guard let base = character.unicodeScalars.first(where: { !isZeroWidth($0) }) else { return 0 }

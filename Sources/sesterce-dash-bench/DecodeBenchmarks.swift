@@ -7,6 +7,6 @@ extension Benchmarks {
     static func decodeList(_ name: String, _ data: DemoData, _ stopwatch: Stopwatch) async throws -> BenchmarkResult {
         let client = SesterceClient(
             baseURL: SesterceClient.liveBaseURL, apiKey: "bench-key", transport: CannedTransport(body: data.instancesJSON))
-        return try await stopwatch.measure(name, iterations: 15) { try await client.instances() }
+        return try await stopwatch.measure(name, iterations: 20) { try await client.instances() }
     }
 }

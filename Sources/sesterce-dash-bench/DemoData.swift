@@ -34,9 +34,11 @@ struct DemoData {
         instancesJSON = Array(try Self.serviceEncoder.encode(instances.map(\.wire)))
     }
 
-    /// Compact JSON with the service's date format, as the simulator writes it.
+    /// Compact JSON with the service's date format and unescaped slashes, as
+    /// the service writes it.
     private static var serviceEncoder: JSONEncoder {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(SesterceDateTranscoder.string(from: date))
