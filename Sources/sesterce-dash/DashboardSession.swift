@@ -17,8 +17,10 @@ final class DashboardSession: Sendable {
     /// Actions sent by the effect runner from other threads, taken by the loop.
     private let inbox = Mutex<[Action]>([])
 
-    /// How long the loop waits for a key before looking at the inbox and clock.
-    static let keyWait: Duration = .milliseconds(100)
+    /// How long the loop waits for a key before looking at the inbox and clock:
+    /// keys answer at once, API results show within this. 100 ms cost 1.2 % of
+    /// a core while idle; 250 ms, 0.6 % (release, 100 instances, 5 s refresh).
+    static let keyWait: Duration = .milliseconds(250)
 
     init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, log: EventLog?, keymap: Keymap = .standard) {
         self.client = client
