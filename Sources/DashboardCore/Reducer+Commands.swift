@@ -94,7 +94,9 @@ extension State {
         switch mutation {
         case .start(let id, let label): (verb, name, instanceId) = ("start", label, id)
         case .stop(let id, let label): (verb, name, instanceId) = ("stop", label, id)
-        case .createRegistry, .updateRegistry, .deleteRegistry: return finishRegistry(mutation, error: error)
+        case .createRegistry(let label, _): return finishRegistry("create", label, error: error)
+        case .updateRegistry(_, let label, _): return finishRegistry("update", label, error: error)
+        case .deleteRegistry(_, let label): return finishRegistry("delete", label, error: error)
         }
         if let error {
             transitions[instanceId] = nil

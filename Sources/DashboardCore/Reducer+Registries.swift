@@ -78,14 +78,7 @@ extension State {
 
     /// A registry request came back: close the form and refresh, or show the
     /// server's messages next to the fields they name and keep what was typed.
-    mutating func finishRegistry(_ mutation: Mutation, error: APIError?) -> [Effect] {
-        let (verb, name): (String, String) =
-            switch mutation {
-            case .createRegistry(let name, _): ("create", name)
-            case .updateRegistry(_, let name, _): ("update", name)
-            case .deleteRegistry(_, let name): ("delete", name)
-            case .start(_, let name), .stop(_, let name): ("change", name)
-            }
+    mutating func finishRegistry(_ verb: String, _ name: String, error: APIError?) -> [Effect] {
         guard let error else {
             form = nil
             showInfo("Registry \(name) \(verb == "create" ? "created" : verb == "update" ? "updated" : "deleted")")
