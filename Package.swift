@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "sesterce-dash",
             dependencies: [
-                "SesterceAPI", "SesterceSimulator", "DashboardCore", "TerminalUI", "CursesBackend",
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "TerminalUI", "CursesBackend", "DashCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +67,15 @@ let package = Package(
         .target(name: "DashboardCore", dependencies: ["SesterceAPI"]),
         .target(name: "TerminalUI", dependencies: ["DashboardCore"]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "DashboardCore"]),
+        .target(
+            name: "DashCommands",
+            dependencies: [
+                "SesterceAPI", "DashboardCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DashCommandsTests", dependencies: ["DashCommands", "DashboardCore", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DashboardCore", "SesterceAPI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "DashboardCore"]),

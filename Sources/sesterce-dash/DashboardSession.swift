@@ -12,6 +12,7 @@ final class DashboardSession: Sendable {
     private let client: SesterceClient
     private let settings: State.Settings
     private let colorMode: ColorMode
+    private let theme: Theme
     private let log: EventLog?
     private let keymap: Keymap
     /// Actions sent by the effect runner from other threads, taken by the loop.
@@ -22,10 +23,14 @@ final class DashboardSession: Sendable {
     /// a core while idle; 250 ms, 0.6 % (release, 100 instances, 5 s refresh).
     static let keyWait: Duration = .milliseconds(250)
 
-    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, log: EventLog?, keymap: Keymap = .standard) {
+    init(
+        client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, log: EventLog?,
+        keymap: Keymap = .standard
+    ) {
         self.client = client
         self.settings = settings
         self.colorMode = colorMode
+        self.theme = theme
         self.log = log
         self.keymap = keymap
     }
@@ -48,7 +53,7 @@ final class DashboardSession: Sendable {
     private func run() throws(TerminalError) {
         let terminal = try CursesTerminal(colorMode: colorMode)
         defer { terminal.restore() }
-        let theme: Theme = colorMode == .none ? .mono : .dark
+        let theme: Theme = colorMode == .none ? .mono : self.theme
         let runner = EffectRunner(client: client) { [self] action in inbox.withLock { $0.append(action) } }
         defer { runner.cancelAll() }
 

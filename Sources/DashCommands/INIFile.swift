@@ -2,10 +2,10 @@ import Foundation
 
 /// The INI format of `~/.sesterce/credentials` (as `sesterce-cli` writes it):
 /// `[profile]` sections of `key = value` lines, `#` and `;` comments.
-struct INIFile: Equatable {
-    var sections: [String: [String: String]] = [:]
+public struct INIFile: Equatable, Sendable {
+    public var sections: [String: [String: String]] = [:]
 
-    init(parsing text: String) {
+    public init(parsing text: String) {
         var current = ""
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = raw.trimmingCharacters(in: .whitespaces)

@@ -1,0 +1,128 @@
+import DashboardCore
+import Yams
+
+extension DashConfig {
+    /// Reads `config.yaml`. Strict on purpose: an unknown setting or a value out
+    /// of range is an error naming the line and the field, never silently
+    /// ignored, so that a typo (`theme: drak`, `refesh: 10`) is noticed at once.
+    ///
+    /// - Parameter file: the file as shown in errors (`~/.config/...`).
+    public init(yaml text: String, file: String) throws(ConfigError) {
+        func fail(_ node: Node?, _ field: String?, _ problem: String) -> ConfigError {
+            ConfigError(file: file, line: node?.mark?.line, field: field, problem: problem)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.syntaxError(error, file: file)
+        } catch {
+            throw ConfigError(file: file, line: nil, field: nil, problem: "not readable as YAML: \(error)")
+        }
+        self.init()
+        guard let root else { return }
+        guard case .mapping(let settings) = root else {
+            throw fail(root, nil, "expected settings as `name: value` lines (\(Self.settings.joined(separator: ", ")))")
+        }
+        for (key, value) in settings {
+            guard case .scalar(let name) = key else { throw fail(key, nil, "expected a setting name") }
+            switch name.string {
+            case "refresh":
+                let text = try Self.scalar(value, field: "refresh", file: file)
+                guard let seconds = Double(text), Self.refreshRange.contains(seconds) else {
+                    throw fail(value, "refresh", "expected seconds from 1 to 3600, got \(Self.quoted(text))")
+                }
+                refresh = seconds
+            case "theme":
+                let text = try Self.scalar(value, field: "theme", file: file)
+                guard let choice = ThemeChoice(rawValue: text) else {
+                    throw fail(value, "theme", "expected dark, light or mono, got \(Self.quoted(text))")
+                }
+                theme = choice
+            case "profile":
+                let text = try Self.scalar(value, field: "profile", file: file)
+                guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || $0 == "[" || $0 == "]" }) else {
+                    throw fail(value, "profile", "expected a profile name of ~/.sesterce/credentials, got \(Self.quoted(text))")
+                }
+                profile = text
+            case "keys":
+                keymap = try Self.keymap(value, file: file)
+            default:
+                throw fail(key, name.string, "unknown setting; known: \(Self.settings.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// `keys:`, a mapping of command name to one key or a list of keys.
+    private static func keymap(_ node: Node, file: String) throws(ConfigError) -> Keymap {
+        if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain { return .standard }
+        guard case .mapping(let entries) = node else {
+            throw ConfigError(file: file, line: node.mark?.line, field: "keys", problem: "expected `command: key` lines below it")
+        }
+        var remaps: [(command: Command, keys: [KeyEvent])] = []
+        var lines: [Command: Int?] = [:]
+        for (key, value) in entries {
+            let name = key.string ?? ""
+            let field = "keys.\(name)"
+            guard let command = Command(configName: name) else {
+                let known = Command.configNames.map(\.name).joined(separator: ", ")
+                throw ConfigError(file: file, line: key.mark?.line, field: field, problem: "unknown command; known: \(known)")
+            }
+            let labels: [(String, Node)]
+            if case .sequence(let list) = value {
+                labels = try list.map { item throws(ConfigError) in (try scalar(item, field: field, file: file), item) }
+            } else {
+                labels = [(try scalar(value, field: field, file: file), value)]
+            }
+            guard !labels.isEmpty else {
+                throw ConfigError(file: file, line: value.mark?.line, field: field, problem: "expected at least one key")
+            }
+            var keys: [KeyEvent] = []
+            for (label, item) in labels {
+                guard let key = KeyEvent(label: label) else {
+                    throw ConfigError(
+                        file: file, line: item.mark?.line, field: field,
+                        problem: "unknown key \(quoted(label)); write keys as the help shows them: q, Q, Ctrl-R, Enter, Esc, Tab, Space, F1, PgDn, Up")
+                }
+                keys.append(key)
+            }
+            remaps.append((command, keys))
+            lines[command] = key.mark?.line
+        }
+        do {
+            return try Keymap.standard.remapping(remaps)
+        } catch {
+            let label = Keymap.label(error.key)
+            let holder = error.holder.configName ?? error.holder.summary
+            let problem = error.holder == .quit && error.key == Keymap.alwaysQuit
+                ? "\(label) always quits"
+                : "\(label) is already the key of \(holder); map \(holder) to another key too"
+            let claimant = error.claimant.configName ?? error.claimant.summary
+            throw ConfigError(file: file, line: lines[error.claimant] ?? nil, field: "keys.\(claimant)", problem: problem)
+        }
+    }
+
+    /// The text of a single value; a list or a section where one value belongs is an error.
+    private static func scalar(_ node: Node, field: String, file: String) throws(ConfigError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw ConfigError(file: file, line: node.mark?.line, field: field, problem: "expected a single value")
+        }
+        return scalar.string
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> ConfigError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ConfigError(file: file, line: mark.line, field: nil, problem: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigError(
+                file: file, line: context.mark.line, field: duplicates.first, problem: "set more than once")
+        default:
+            return ConfigError(file: file, line: nil, field: nil, problem: "not readable as YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import DashboardCore
+
+/// What `config.yaml` sets. Every field is optional: a missing one falls back
+/// to the default, and a flag or the environment overrides a present one.
+public struct DashConfig: Equatable, Sendable {
+    /// Seconds between refreshes of the instance list.
+    public var refresh: Double?
+    public var theme: ThemeChoice?
+    /// The standard keymap with the file's `keys:` applied (standard when none).
+    public var keymap: Keymap = .standard
+    /// The profile of the credentials file to use when `--profile` is not given.
+    public var profile: String?
+
+    public init(refresh: Double? = nil, theme: ThemeChoice? = nil, keymap: Keymap = .standard, profile: String? = nil) {
+        self.refresh = refresh
+        self.theme = theme
+        self.keymap = keymap
+        self.profile = profile
+    }
+
+    /// The same bounds as `--refresh`.
+    public static let refreshRange: ClosedRange<Double> = 1...3600
+    public static let settings = ["refresh", "theme", "keys", "profile"]
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import SesterceAPI
+
+/// What `sesterce-dash list` shows: the dashboard's panes, without the screen.
+public enum ListKind: String, CaseIterable, Sendable, ExpressibleByArgument {
+    case instances, regions, hardware, models, registries
+}
+
+/// The commands for scripts: a few requests, one output on standard output,
+/// no screen. Failures are the client's `APIError`s, whose descriptions never
+/// hold the key.
+public struct ScriptCommands: Sendable {
+    public var client: SesterceClient
+    public var format: OutputFormat
+
+    public init(client: SesterceClient, format: OutputFormat) {
+        self.client = client
+        self.format = format
+    }
+
+    /// Every item of a kind, sorted by name (regions by id), as a table or a JSON array.
+    public func list(_ kind: ListKind) async throws -> String {
+        switch kind {
+        case .instances:
+            let records = try await client.instances().sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map(InstanceRecord.init)
+            return format == .json ? try JSONOutput.encode(records) : ListTables.instances(records)
+        case .regions:
+            let records = try await client.regions().sorted { $0.id < $1.id }.map(RegionRecord.init)
+            return format == .json ? try JSONOutput.encode(records) : ListTables.regions(records)
+        case .hardware:
+            let records = try await hardware()
+            return format == .json ? try JSONOutput.encode(records) : ListTables.hardware(records)
+        case .models:
+            let records = try await client.models().sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map(ModelRecord.init)
+            return format == .json ? try JSONOutput.encode(records) : ListTables.models(records)
+        case .registries:
+            let records = try await client.registries().sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map(RegistryRecord.init)
+            return format == .json ? try JSONOutput.encode(records) : ListTables.registries(records)
+        }
+    }
+
+    /// Hardware with the price of one pod, asked of the pricing preview in a
+    /// region that has room for it (else any active one), as the Hardware pane does.
+    private func hardware() async throws -> [HardwareRecord] {
+        async let flavors = client.hardware()
+        async let regions = client.regions()
+        let (hardware, active) = try await (flavors, regions.filter(\.isActive))
+        let client = self.client
+        let prices = await withTaskGroup(of: (String, Double)?.self) { group in
+            for flavor in hardware {
+                guard let region = active.first(where: { $0.capacity(for: flavor.id) > 0 }) ?? active.first else { continue }
+                group.addTask {
+                    let quote = try? await client.price(hardwareId: flavor.id, maxPods: [(region.id, 1)])
+                    return quote.map { (flavor.id, $0.pricePerHour) }
+                }
+            }
+            var prices: [String: Double] = [:]
+            for await case let (id, price)? in group { prices[id] = price }
+            return prices
+        }
+        return hardware.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { HardwareRecord($0, hourlyPrice: prices[$0.id]) }
+    }
+
+    /// Starts or stops an instance. The service answers at once; the instance
+    /// then moves through its states (watch them with `list instances`).
+    public func perform(_ action: InstanceAction, id: String) async throws -> String {
+        switch action {
+        case .start: try await client.startInstance(id: id)
+        case .stop: try await client.stopInstance(id: id)
+        }
+        let record = InstanceActionRecord(action: action.rawValue, id: id)
+        return format == .json ? try JSONOutput.encode(record) : "\(action.rawValue.capitalized) requested for instance \(id).\n"
+    }
+
+    /// What a configuration costs at `maxPods` pods in each region.
+    public func price(hardwareId: String, regionIds: [Int], maxPods: Int) async throws -> String {
+        let quote = try await client.price(hardwareId: hardwareId, maxPods: regionIds.map { ($0, maxPods) })
+        let record = PriceRecord(quote, hardwareId: hardwareId, regionIds: regionIds, maxPods: maxPods)
+        return format == .json ? try JSONOutput.encode(record) : ListTables.price(record)
+    }
+}
+
+/// `start` and `stop`.
+public enum InstanceAction: String, Sendable {
+    case start, stop
+}

@@ -1,0 +1,152 @@
+import DashCommands
+import DashboardCore
+import Testing
+
+/// `config.yaml` as a person writes it, and every mistake named by file, line and field.
+@Suite("Config file parsing")
+struct ConfigParsingTests {
+    static let file = "~/.config/sesterce-dash/config.yaml"
+
+    static func parse(_ text: String) throws(ConfigError) -> DashConfig {
+        try DashConfig(yaml: text, file: file)
+    }
+
+    /// The error a text gives, as the person reads it; nil when it parses.
+    static func error(_ text: String) -> String? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test("Reads every setting, with comments and quoting")
+    func everySetting() throws {
+        let config = try Self.parse("""
+            # sesterce-dash settings
+            refresh: 10
+            theme: light   # for a white terminal
+            profile: work
+            keys:
+              quit: Q
+              refresh: [R, F5]
+              help: "?"
+            """)
+        #expect(config.refresh == 10)
+        #expect(config.theme == .light)
+        #expect(config.profile == "work")
+        #expect(config.keymap.keys(for: .quit) == [.character("Q"), .ctrl("c")])
+        #expect(config.keymap.keys(for: .refresh) == [.character("R"), .function(5)])
+        #expect(config.keymap.keys(for: .help) == [.character("?")])
+    }
+
+    @Test("An empty file, or one of comments only, changes nothing")
+    func empty() throws {
+        #expect(try Self.parse("") == DashConfig())
+        #expect(try Self.parse("# nothing yet\n") == DashConfig())
+    }
+
+    @Test("A fractional refresh is kept")
+    func fractionalRefresh() throws {
+        #expect(try Self.parse("refresh: 2.5").refresh == 2.5)
+    }
+
+    @Test("A bad theme names the file, line and field, and what would do")
+    func badTheme() {
+        #expect(Self.error("refresh: 5\n\ntheme: blue\n")
+            == "~/.config/sesterce-dash/config.yaml:3: theme: expected dark, light or mono, got \"blue\"")
+    }
+
+    @Test("Refresh must be a number of seconds from 1 to 3600", arguments: ["0", "0.5", "3601", "soon", "-5", "''"])
+    func badRefresh(value: String) {
+        let error = Self.error("refresh: \(value)")
+        #expect(error?.hasPrefix("~/.config/sesterce-dash/config.yaml:1: refresh: expected seconds from 1 to 3600, got ") == true)
+    }
+
+    @Test("An unknown setting is an error, not silently ignored")
+    func unknownSetting() {
+        #expect(Self.error("theme: dark\nrefesh: 10\n")
+            == "~/.config/sesterce-dash/config.yaml:2: refesh: unknown setting; known: refresh, theme, keys, profile")
+    }
+
+    @Test("A list where one value belongs is an error")
+    func listForScalar() {
+        #expect(Self.error("theme:\n  - dark\n  - light\n")
+            == "~/.config/sesterce-dash/config.yaml:2: theme: expected a single value")
+    }
+
+    @Test("A profile name must be one word")
+    func badProfile() {
+        #expect(Self.error("profile: my work\n")
+            == "~/.config/sesterce-dash/config.yaml:1: profile: expected a profile name of ~/.sesterce/credentials, got \"my work\"")
+    }
+
+    @Test("An unknown command under keys names the entry and lists the known ones")
+    func unknownCommand() throws {
+        let error = try #require(Self.error("keys:\n  quit: Q\n  exit: x\n"))
+        #expect(error.hasPrefix("~/.config/sesterce-dash/config.yaml:3: keys.exit: unknown command; known: show-instances, "))
+        #expect(error.contains("refresh, help, quit"))
+    }
+
+    @Test("An unknown key label names the entry's line")
+    func unknownKey() throws {
+        let error = try #require(Self.error("keys:\n  refresh:\n    - R\n    - Hyper-R\n"))
+        #expect(error.hasPrefix("~/.config/sesterce-dash/config.yaml:4: keys.refresh: unknown key \"Hyper-R\""))
+    }
+
+    @Test("Two commands on one key is an error on the line of the second")
+    func conflict() {
+        #expect(Self.error("keys:\n  help: H\n  refresh: q\n")
+            == "~/.config/sesterce-dash/config.yaml:3: keys.refresh: q is already the key of quit; map quit to another key too")
+        #expect(Self.error("keys:\n  start: x\n")
+            == "~/.config/sesterce-dash/config.yaml:2: keys.start: x is already the key of stop; map stop to another key too")
+    }
+
+    @Test("Ctrl-C cannot be taken from quit")
+    func ctrlCAlwaysQuits() {
+        #expect(Self.error("keys:\n  quit: Q\n  refresh: Ctrl-C\n")
+            == "~/.config/sesterce-dash/config.yaml:3: keys.refresh: Ctrl-C always quits")
+    }
+
+    @Test("A key freed by remapping its command can be taken by another")
+    func freedKey() throws {
+        let keymap = try Self.parse("keys:\n  quit: Q\n  refresh: q\n").keymap
+        #expect(keymap.bindings[.character("q")] == .refresh)
+        #expect(keymap.bindings[.character("Q")] == .quit)
+    }
+
+    @Test("Swapping two commands' keys is allowed")
+    func swap() throws {
+        let keymap = try Self.parse("keys:\n  start: x\n  stop: s\n").keymap
+        #expect(keymap.keys(for: .start) == [.character("x")])
+        #expect(keymap.keys(for: .stop) == [.character("s")])
+    }
+
+    @Test("keys must be a section of command: key lines")
+    func keysNotAMapping() {
+        #expect(Self.error("keys: Q\n")
+            == "~/.config/sesterce-dash/config.yaml:1: keys: expected `command: key` lines below it")
+    }
+
+    @Test("A setting given twice is an error")
+    func duplicate() throws {
+        let error = try #require(Self.error("theme: dark\ntheme: light\n"))
+        #expect(error.hasPrefix("~/.config/sesterce-dash/config.yaml:"))
+        #expect(error.hasSuffix("theme: set more than once"))
+    }
+
+    @Test("Broken YAML gives the line of the problem")
+    func syntax() throws {
+        let error = try #require(Self.error("refresh: 5\ntheme: [dark\nprofile: x\n"))
+        #expect(error.hasPrefix("~/.config/sesterce-dash/config.yaml:"))
+        #expect(error.contains("not valid YAML"))
+        #expect(!error.hasPrefix("~/.config/sesterce-dash/config.yaml:1:"))
+    }
+
+    @Test("A file that is not a mapping says what it should hold")
+    func notAMapping() {
+        #expect(Self.error("- refresh\n- theme\n")
+            == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile)")
+    }
+}

@@ -1,0 +1,201 @@
+import DashCommands
+import DashboardCore
+import Foundation
+import SesterceAPI
+import SesterceSimulator
+import Testing
+
+/// Each scriptable command against the simulator on loopback: what a script
+/// reads on standard output, and the errors it gets.
+@Suite("Scriptable commands")
+struct ScriptCommandTests {
+    /// Runs `body` with commands connected to a fresh simulator, then stops it.
+    static func withSimulator(
+        apiKey: String = "demo-key", _ body: (ScriptCommands, ScriptCommands, SimulatorServer) async throws -> Void
+    ) async throws {
+        let server = try await SimulatorServer.start(SimulatorOptions())
+        let client = SesterceClient(baseURL: server.url, apiKey: apiKey, retry: .none)
+        do {
+            try await body(ScriptCommands(client: client, format: .json), ScriptCommands(client: client, format: .table), server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    static func instance(named name: String, in server: SimulatorServer) async -> Instance? {
+        await server.store.listInstances().first { $0.name == name }
+    }
+
+    static func firstStopped(in server: SimulatorServer) async -> Instance? {
+        await server.store.listInstances().first { $0.status == .disabled }
+    }
+
+    static func jsonArray(_ text: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    static func jsonObject(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("list instances --output json: every documented field on every instance, sorted by name")
+    func instancesJSON() async throws {
+        try await Self.withSimulator { json, _, server in
+            let records = try Self.jsonArray(try await json.list(.instances))
+            #expect(records.count == 8)
+            let fields = Set(["id", "name", "status", "hourlyPrice", "features", "address", "createdAt", "updatedAt"])
+            let wrongFields = records.filter { Set($0.keys) != fields }
+            #expect(wrongFields.isEmpty)
+            let names = records.compactMap { $0["name"] as? String }
+            #expect(names == names.sorted())
+            let chatRecord = records.first { $0["name"] as? String == "chat-prod" }
+            let chat = try #require(chatRecord)
+            let expected = try #require(await Self.instance(named: "chat-prod", in: server))
+            #expect(chat["id"] as? String == expected.id)
+            #expect(chat["hourlyPrice"] as? Double == expected.hourlyPrice)
+            let created = try #require(chat["createdAt"] as? String)
+            #expect(created.hasSuffix("Z"))
+            #expect(ISO8601DateFormatter().date(from: created) != nil)
+        }
+    }
+
+    @Test("list instances: a table with a header, $/h and the burn rate")
+    func instancesTable() async throws {
+        try await Self.withSimulator { _, table, _ in
+            let text = try await table.list(.instances)
+            let lines = text.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix("NAME") == true)
+            #expect(lines.first?.contains("$/H") == true)
+            #expect(lines.count == 10)
+            let chatLine = lines.first { $0.hasPrefix("chat-prod ") }
+            let chat = try #require(chatLine)
+            #expect(chat.contains("$"))
+            #expect(lines.last?.hasPrefix("8 instances, ") == true)
+            #expect(lines.last?.contains("/h, ") == true)
+        }
+    }
+
+    @Test("list regions, hardware, models and registries give their documented fields", arguments: [
+        (ListKind.regions, ["id", "name", "countryCode", "state", "capacities"]),
+        (ListKind.hardware, ["id", "name", "cpuMillicores", "ramMiB", "gpu", "hourlyPrice"]),
+        (ListKind.models, ["id", "name", "port", "defaultHardwareId", "features"]),
+        (ListKind.registries, ["id", "name", "url", "username", "createdAt", "updatedAt"]),
+    ])
+    func catalogJSON(kind: ListKind, fields: [String]) async throws {
+        try await Self.withSimulator { json, table, _ in
+            let records = try Self.jsonArray(try await json.list(kind))
+            #expect(!records.isEmpty)
+            let wrongFields = records.filter { Set($0.keys) != Set(fields) }
+            #expect(wrongFields.isEmpty)
+            let text = try await table.list(kind)
+            #expect(text.split(separator: "\n").count == records.count + 1)
+        }
+    }
+
+    @Test("list hardware prices one pod of each flavor, as the Hardware pane does")
+    func hardwarePrices() async throws {
+        try await Self.withSimulator { json, table, server in
+            let records = try Self.jsonArray(try await json.list(.hardware))
+            let first = try #require(records.first)
+            let id = try #require(first["id"] as? String)
+            let price = try #require(first["hourlyPrice"] as? Double)
+            #expect(price > 0)
+            #expect(price == (await server.store.price(hardwareId: id, maxPods: [1]))?.pricePerHour)
+            let text = try await table.list(.hardware)
+            #expect(text.contains("$/H PER POD"))
+        }
+    }
+
+    @Test("stop: the instance stops; the answer names the action and the id")
+    func stop() async throws {
+        try await Self.withSimulator { json, _, server in
+            let chat = try #require(await Self.instance(named: "chat-prod", in: server))
+            let answer = try Self.jsonObject(try await json.perform(.stop, id: chat.id))
+            #expect(answer["action"] as? String == "stop")
+            #expect(answer["id"] as? String == chat.id)
+            let after = await server.store.listInstances().first { $0.id == chat.id }
+            #expect(after?.status == .disabled)
+        }
+    }
+
+    @Test("start: a stopped instance starts deploying")
+    func start() async throws {
+        try await Self.withSimulator { _, table, server in
+            let stopped = try #require(await Self.firstStopped(in: server))
+            let text = try await table.perform(.start, id: stopped.id)
+            #expect(text == "Start requested for instance \(stopped.id).\n")
+            let after = await server.store.listInstances().first { $0.id == stopped.id }
+            #expect(after?.status != .disabled)
+        }
+    }
+
+    @Test("stop of a stopped instance is refused with the service's message")
+    func stopRefused() async throws {
+        try await Self.withSimulator { json, _, server in
+            let stopped = try #require(await Self.firstStopped(in: server))
+            var failure: APIError?
+            do {
+                _ = try await json.perform(.stop, id: stopped.id)
+            } catch let error as APIError {
+                failure = error
+            }
+            let error = try #require(failure)
+            #expect(error.description.contains("already stopped"))
+        }
+    }
+
+    @Test("An unknown id is not found")
+    func unknownId() async throws {
+        try await Self.withSimulator { json, _, _ in
+            var failure: APIError?
+            do {
+                _ = try await json.perform(.start, id: "000000000000000000000000")
+            } catch let error as APIError {
+                failure = error
+            }
+            let error = try #require(failure)
+            guard case .notFound = error else {
+                Issue.record("expected not found, got \(error)")
+                return
+            }
+        }
+    }
+
+    @Test("price: the quote and the configuration, as JSON and as a table")
+    func price() async throws {
+        try await Self.withSimulator { json, table, server in
+            let active = await server.store.regions().first { $0.isActive }
+            let region = try #require(active)
+            let roomy = region.capacities.first { $0.value >= 2 }?.key
+            let hardwareId = try #require(roomy)
+            let answer = try Self.jsonObject(try await json.price(hardwareId: hardwareId, regionIds: [region.id], maxPods: 2))
+            let expected = try #require(await server.store.price(hardwareId: hardwareId, maxPods: [2]))
+            #expect(Set(answer.keys) == ["hardwareId", "regionIds", "maxPods", "currencyCode", "pricePerHour", "pricePerMonth"])
+            #expect(answer["pricePerHour"] as? Double == expected.pricePerHour)
+            #expect(answer["regionIds"] as? [Int] == [region.id])
+            let text = try await table.price(hardwareId: hardwareId, regionIds: [region.id], maxPods: 2)
+            #expect(text.contains("PER HOUR"))
+            #expect(text.contains(Formatting.money(expected.pricePerHour)))
+        }
+    }
+
+    @Test("A wrong key is rejected, and the error does not repeat it")
+    func wrongKey() async throws {
+        try await Self.withSimulator(apiKey: "wrong-secret-key") { json, _, _ in
+            var failure: APIError?
+            do {
+                _ = try await json.list(.instances)
+            } catch let error as APIError {
+                failure = error
+            }
+            let error = try #require(failure)
+            #expect(!error.description.contains("wrong-secret-key"))
+            guard case .keyRejected = error else {
+                Issue.record("expected the key to be rejected, got \(error)")
+                return
+            }
+        }
+    }
+}
