@@ -39,12 +39,16 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         return (home as NSString).appendingPathComponent(".sesterce/credentials")
     }
 
-    /// The key and where it came from. A file the key is read from that other
-    /// users can read gets a warning through `warn`.
+    /// The key and where it came from. The key file, and the credentials file
+    /// whenever it exists (it holds keys even when this run takes its key from
+    /// elsewhere), get a warning through `warn` when other users can read them.
     public static func resolve(
         keyFile: String?, profile: String, environment: [String: String], warn: WarningSink = StandardError.sink
     ) throws -> Credentials {
         let home = environment["HOME"]
+        let path = credentialsFile(environment: environment)
+        let shown = DisplayPath.abbreviating(path, home: home)
+        if let warning = FilePermissions.tooOpenWarning(path: path, shownAs: shown) { warn(warning) }
         var looked: [String] = []
         if let keyFile {
             guard let text = try? String(contentsOfFile: keyFile, encoding: .utf8) else {
@@ -60,10 +64,7 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
             return Credentials(key: key, source: "environment \(environmentVariable)")
         }
         looked.append("environment variable \(environmentVariable) (not set)")
-        let path = credentialsFile(environment: environment)
-        let shown = DisplayPath.abbreviating(path, home: home)
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            if let warning = FilePermissions.tooOpenWarning(path: path, shownAs: shown) { warn(warning) }
             let file = INIFile(parsing: text)
             if let key = file.sections[profile]?[profileKey], !key.isEmpty {
                 return Credentials(key: key, source: "profile \(profile) of \(shown)")

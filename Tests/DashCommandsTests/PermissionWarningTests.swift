@@ -6,7 +6,7 @@ import Testing
 /// read gets a warning, and a private one does not.
 @Suite("Permission warnings")
 struct PermissionWarningTests {
-    @Test("A credentials file readable by others is warned about when the key is read from it")
+    @Test("A credentials file readable by others is warned about, with the command that fixes it")
     func credentialsTooOpen() throws {
         let home = try TemporaryHome()
         let path = try home.write(".sesterce/credentials", "[default]\nsesterce_api_key = k\n", mode: 0o644)
@@ -15,6 +15,18 @@ struct PermissionWarningTests {
         #expect(warnings.messages == [
             "warning: permissions 0644 for '~/.sesterce/credentials' are too open: other users of this machine may read it. Run: chmod 600 '\(path)'",
         ])
+    }
+
+    @Test("An open credentials file is warned about even when the key comes from the environment")
+    func credentialsTooOpenUnused() throws {
+        let home = try TemporaryHome()
+        try home.write(".sesterce/credentials", "[default]\nsesterce_api_key = k\n", mode: 0o644)
+        var environment = home.environment
+        environment["SESTERCE_API_KEY"] = "from-environment"
+        let warnings = WarningLog()
+        let found = try Credentials.resolve(keyFile: nil, profile: "default", environment: environment, warn: warnings.sink)
+        #expect(found.source == "environment SESTERCE_API_KEY")
+        #expect(warnings.messages.count == 1)
     }
 
     @Test("A private credentials file gets no warning")

@@ -13,7 +13,9 @@ struct ScriptableCommandTests {
 
     /// Runs the binary with `arguments` in a home of its own (no config, no
     /// credentials) and only the environment given, plus PATH.
-    static func dash(_ arguments: [String], environment: [String: String] = [:], config: String? = nil) throws -> Run {
+    static func dash(
+        _ arguments: [String], environment: [String: String] = [:], config: String? = nil, configMode: Int = 0o600
+    ) throws -> Run {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("sesterce-e2e-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
@@ -22,7 +24,7 @@ struct ScriptableCommandTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let file = folder.appendingPathComponent("config.yaml")
             try config.write(to: file, atomically: false, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            try FileManager.default.setAttributes([.posixPermissions: configMode], ofItemAtPath: file.path)
         }
         let stdout = home.appendingPathComponent("stdout")
         let stderr = home.appendingPathComponent("stderr")
@@ -76,6 +78,14 @@ struct ScriptableCommandTests {
         let run = try Self.dash(["list", "instances", "--demo"], config: "refresh: 5\ntheme: blue\n")
         #expect(run.status == 2)
         #expect(run.errors.contains("~/.config/sesterce-dash/config.yaml:2: theme: expected dark, light or mono, got \"blue\""))
+    }
+
+    @Test("A config file others can read gets a warning on stderr; the command still runs")
+    func openConfig() throws {
+        let run = try Self.dash(["list", "models", "--demo"], config: "theme: light\n", configMode: 0o644)
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("NAME"))
+        #expect(run.errors.contains("warning: permissions 0644 for '~/.config/sesterce-dash/config.yaml' are too open"))
     }
 
     @Test("A usage error exits 2")
