@@ -18,6 +18,11 @@ public enum Action: Equatable, Sendable {
     /// Hourly price of one pod per hardware id, from the pricing preview.
     case hardwarePricesLoaded([String: Double])
     case mutationFinished(Mutation, error: APIError?)
+    /// An instance was created or updated (or the server refused it).
+    case instanceSaved(Mutation, Result<Instance, APIError>)
+    /// The debounce of a price preview ran out; stale tokens are ignored.
+    case priceDue(token: Int)
+    case priceQuoted(token: Int, Result<PriceEstimate, APIError>)
 
     case command(Command)
     case filterInput(Character)
@@ -26,6 +31,9 @@ public enum Action: Equatable, Sendable {
     case clearFilter
     case confirm
     case cancel
+    /// Typing the name that confirms a delete.
+    case confirmInput(Character)
+    case confirmBackspace
 
     /// Editing in the open form, and leaving it.
     case formInput(FormInput)
@@ -69,12 +77,15 @@ public enum Mutation: Hashable, Sendable {
     case createRegistry(name: String, credentials: RegistryCredentials)
     case updateRegistry(id: String, name: String, credentials: RegistryCredentials)
     case deleteRegistry(id: String, name: String)
+    case createInstance(InstanceSpec)
+    case updateInstance(id: String, spec: InstanceSpec)
+    case deleteInstance(id: String, name: String)
 
     /// The instance a start or stop is about.
     public var instanceId: String? {
         switch self {
         case .start(let id, _), .stop(let id, _): id
-        case .createRegistry, .updateRegistry, .deleteRegistry: nil
+        case .createRegistry, .updateRegistry, .deleteRegistry, .createInstance, .updateInstance, .deleteInstance: nil
         }
     }
 }

@@ -8,7 +8,7 @@ public enum Command: Hashable, Sendable {
     case beginFilter
     case cycleSort, reverseSort
     case start, stop
-    case new, edit, delete
+    case new, edit, clone, delete
     case refresh
     case help
     case quit
@@ -26,9 +26,10 @@ public enum Command: Hashable, Sendable {
         case .reverseSort: "reverse the sort"
         case .start: "start the selected instance (confirm with y)"
         case .stop: "stop the selected instance (confirm with y)"
-        case .new: "new registry (in Registries)"
-        case .edit: "edit the selected registry"
-        case .delete: "delete the selected registry (confirm with y)"
+        case .new: "new instance (in Registries: new registry)"
+        case .edit: "edit the selected instance or registry"
+        case .clone: "clone the selected instance"
+        case .delete: "delete: an instance by typing its name, a registry with y"
         case .refresh: "refresh now"
         case .help: "this help"
         case .quit: "quit"

@@ -11,6 +11,10 @@ public enum Effect: Equatable, Sendable {
     /// Send `.pollDue(kind, token)` after `after` seconds.
     case schedule(PollKind, after: Double, token: Int)
     case perform(Mutation)
+    /// Send `.priceDue(token)` after `after` seconds (the debounce of a price preview).
+    case schedulePrice(after: Double, token: Int)
+    /// Ask the pricing endpoint, answering `.priceQuoted(token, …)`.
+    case quotePrice(PriceQuery, token: Int)
     case quit
 }
 

@@ -76,6 +76,19 @@ public final class EffectRunner: Sendable {
                 return prices
             }
             return .hardwarePricesLoaded(prices)
+        case .schedulePrice(let delay, let token):
+            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            return .priceDue(token: token)
+        case .quotePrice(let query, let token):
+            return .priceQuoted(token: token, await attempt { () throws(APIError) in try await estimate(query, client) })
+        case .perform(.createInstance(let spec)):
+            return .instanceSaved(.createInstance(spec), await attempt { () throws(APIError) in
+                try await client.createInstance(spec)
+            })
+        case .perform(.updateInstance(let id, let spec)):
+            return .instanceSaved(.updateInstance(id: id, spec: spec), await attempt { () throws(APIError) in
+                try await client.updateInstance(id: id, spec)
+            })
         case .perform(let mutation):
             let result = await attempt { () throws(APIError) in
                 switch mutation {
@@ -84,6 +97,8 @@ public final class EffectRunner: Sendable {
                 case .createRegistry(let name, let credentials): _ = try await client.createRegistry(name: name, credentials: credentials)
                 case .updateRegistry(let id, _, let credentials): try await client.updateRegistry(id: id, credentials: credentials)
                 case .deleteRegistry(let id, _): try await client.deleteRegistry(id: id)
+                case .deleteInstance(let id, _): try await client.deleteInstance(id: id)
+                case .createInstance, .updateInstance: break
                 }
             }
             if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }
@@ -91,6 +106,22 @@ public final class EffectRunner: Sendable {
         case .schedule, .quit:
             return nil
         }
+    }
+
+    /// The price at max scale and the hourly price at min scale (regions at 0
+    /// pods cost nothing and are left out; all at 0 costs nothing at all).
+    private static func estimate(_ query: PriceQuery, _ client: SesterceClient) async throws(APIError) -> PriceEstimate {
+        func running(_ list: [RegionPods]) -> [(regionId: Int, max: Int)] {
+            list.filter { $0.pods > 0 }.map { (regionId: $0.regionId, max: $0.pods) }
+        }
+        let atMax = running(query.maxPods), atMin = running(query.minPods)
+        async let max = attempt { () throws(APIError) in try await client.price(hardwareId: query.hardwareId, maxPods: atMax) }
+        async let min = attempt { () throws(APIError) in
+            atMin.isEmpty ? 0 : try await client.price(hardwareId: query.hardwareId, maxPods: atMin).pricePerHour
+        }
+        return PriceEstimate(
+            atMax: try await max.get(), perHourAtMin: try await min.get(),
+            maxPods: query.maxPods.reduce(0) { $0 + $1.pods }, minPods: query.minPods.reduce(0) { $0 + $1.pods })
     }
 
     private static func attempt<T>(_ work: () async throws(APIError) -> T) async -> Result<T, APIError> {

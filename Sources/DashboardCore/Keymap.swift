@@ -17,7 +17,8 @@ public struct Keymap: Equatable, Sendable {
         .character("/"): .beginFilter,
         .character("o"): .cycleSort, .character("O"): .reverseSort,
         .character("s"): .start, .character("x"): .stop,
-        .character("n"): .new, .character("e"): .edit, .character("D"): .delete,
+        .character("n"): .new, .character("e"): .edit, .character("c"): .clone,
+        .character("D"): .delete,
         .character("r"): .refresh, .ctrl("r"): .refresh,
         .character("?"): .help, .function(1): .help,
         .character("q"): .quit, .ctrl("c"): .quit,
@@ -35,6 +36,15 @@ public struct Keymap: Equatable, Sendable {
             switch key {
             case .character("y"), .character("Y"): return .confirm
             case .character("n"), .character("N"), .escape, .character("q"): return .cancel
+            case .ctrl("c"): return .command(.quit)
+            default: return nil
+            }
+        case .typedConfirm:
+            switch key {
+            case .character(let character): return .confirmInput(character)
+            case .backspace, .delete: return .confirmBackspace
+            case .enter: return .confirm
+            case .escape: return .cancel
             case .ctrl("c"): return .command(.quit)
             default: return nil
             }

@@ -24,7 +24,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Move", [.move(.up), .move(.down), .move(.pageUp), .move(.pageDown), .move(.top), .move(.bottom)]),
         ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort]),
         ("Instances", [.start, .stop]),
-        ("Registries", [.new, .edit, .delete]),
+        ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
         ("General", [.refresh, .help, .quit]),
     ]
 
@@ -41,19 +41,29 @@ public struct HelpModel: Equatable, Sendable {
             Entry(keys: "Esc", action: "clear the filter / cancel a dialog"),
             Entry(keys: "y", action: "confirm a dialog"),
         ]))
+        sections.append(Section(title: "Forms", entries: [
+            Entry(keys: "Tab ↑↓", action: "next / previous field (Shift-Tab back)"),
+            Entry(keys: "Space", action: "switch a toggle or a region"),
+            Entry(keys: "Enter", action: "open a list / pick / new env line"),
+            Entry(keys: "Ctrl-S F10", action: "submit (the price shows at the bottom)"),
+            Entry(keys: "Esc", action: "close a list / leave (asks if edited)"),
+        ]))
         notes = [
             "Burn rate: the sum of $/h of instances in every status except DISABLED, DELETED, FAILED and ERROR.",
             "$/day = $/h x 24, $/month = $/h x 730; spent = integrated since launch between polls.",
-        ] + (state.settings.readonly ? ["Read-only: start and stop are disabled."] : [])
+            "Autoscaling: min 0 needs the HTTP trigger; a trigger is on when its threshold is filled in.",
+        ] + (state.settings.readonly ? ["Read-only: nothing can be started, stopped, created, changed or deleted."] : [])
         scroll = state.helpScroll
     }
 }
 
-/// A yes/no question before changing an instance.
+/// A question before changing something: answered with y, or, to delete an
+/// instance, by typing its name (`input` is what was typed so far).
 public struct ConfirmModel: Equatable, Sendable {
     public var title: String
     public var message: String
     public var hint: String
+    public var input: String?
 
     init(_ mutation: Mutation) {
         switch mutation {
@@ -69,8 +79,22 @@ public struct ConfirmModel: Equatable, Sendable {
         case .createRegistry(let name, _), .updateRegistry(_, let name, _):
             title = "Registry"
             message = "Save registry \(name)?"
+        case .createInstance(let spec), .updateInstance(_, let spec):
+            title = "Instance"
+            message = "Save instance \(spec.name)?"
+        case .deleteInstance(_, let name):
+            title = "Delete instance"
+            message = "Delete \(name)?"
         }
         hint = "y confirm · n/Esc cancel"
+    }
+
+    /// Deleting an instance: its name must be typed.
+    init(deleting name: String, typed: String) {
+        title = "Delete instance"
+        message = "Delete \(name) and its endpoint in every region? This cannot be undone. Type its name to confirm:"
+        hint = "Enter delete · Esc cancel"
+        input = typed
     }
 }
 

@@ -41,8 +41,8 @@ extension State {
             reorder(pane)
         case .start, .stop:
             askToChange(start: command == .start)
-        case .new, .edit, .delete:
-            changeRegistry(command)
+        case .new, .edit, .clone, .delete:
+            return change(command)
         case .refresh:
             showInfo("Refreshing…")
             return beginPoll(.instances) + beginPoll(.catalog)
@@ -53,6 +53,22 @@ extension State {
             return [.quit]
         }
         return []
+    }
+
+    /// `n`, `e`, `c`, `D`: on instances (the pane or an open detail) or registries.
+    private mutating func change(_ command: Command) -> [Effect] {
+        if pane == .registries, command != .clone { return changeRegistry(command) }
+        guard pane == .instances else {
+            showInfo("n, e, c and D act on instances (1) and registries (5)")
+            return []
+        }
+        return changeInstance(command)
+    }
+
+    /// Opens an edit or clone form that was waiting for its instance's detail.
+    mutating func openAwaitedForm() -> [Effect] {
+        guard let request = formAwaitingDetail, details[request.instanceId] != nil else { return [] }
+        return openInstanceForm(request)
     }
 
     private mutating func switchPane(to target: Pane) {
@@ -97,6 +113,8 @@ extension State {
         case .createRegistry(let label, _): return finishRegistry("create", label, error: error)
         case .updateRegistry(_, let label, _): return finishRegistry("update", label, error: error)
         case .deleteRegistry(_, let label): return finishRegistry("delete", label, error: error)
+        case .deleteInstance(let id, let label): return finishDelete(id: id, name: label, error: error)
+        case .createInstance, .updateInstance: return []
         }
         if let error {
             transitions[instanceId] = nil

@@ -22,29 +22,24 @@ extension State {
         return registries.first { $0.id == id }
     }
 
-    mutating func changeRegistry(_ command: Command) {
-        guard pane == .registries else {
-            showInfo(pane == .instances
-                ? "Creating, editing and deleting instances is not available yet: use the Sesterce console or sesterce-cli"
-                : "n, e and D act on registries (5) here")
-            return
-        }
+    mutating func changeRegistry(_ command: Command) -> [Effect] {
         guard !settings.readonly else {
             showError("read-only: registries cannot be changed (--readonly)")
-            return
+            return []
         }
         switch command {
         case .new:
             form = FormSession(form: Self.registryForm(editing: nil, height: height), purpose: .createRegistry)
         case .edit:
-            guard let registry = selectedRegistry else { return }
+            guard let registry = selectedRegistry else { return [] }
             form = FormSession(
                 form: Self.registryForm(editing: registry, height: height),
                 purpose: .editRegistry(id: registry.id, name: registry.name))
         default:
-            guard let registry = selectedRegistry else { return }
+            guard let registry = selectedRegistry else { return [] }
             overlay = .confirm(.deleteRegistry(id: registry.id, name: registry.name))
         }
+        return []
     }
 
     mutating func submitForm() -> [Effect] {
@@ -55,6 +50,7 @@ extension State {
             showError("read-only: nothing is sent (--readonly)")
             return []
         }
+        if session.purpose.isInstance { return submitInstance(&session) }
         let credentials = RegistryCredentials(
             url: session.form.text("url"), username: session.form.text("username"), password: session.form.text("password"))
         session.submitting = true
@@ -64,6 +60,8 @@ extension State {
             return [.perform(.createRegistry(name: session.form.text("name"), credentials: credentials))]
         case .editRegistry(let id, let name):
             return [.perform(.updateRegistry(id: id, name: name, credentials: credentials))]
+        case .createInstance, .editInstance:
+            return []
         }
     }
 

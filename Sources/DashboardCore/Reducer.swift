@@ -27,27 +27,40 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return state.beginPoll(kind)
 
     case .instancesPolled(let result, let detail, let time):
-        return state.receiveInstances(result, detail: detail, at: time)
+        return state.receiveInstances(result, detail: detail, at: time) + state.openAwaitedForm()
 
     case .detailLoaded(let result, let time):
         state.now = max(state.now, time)
         switch result {
         case .success(let detail): state.details[detail.id] = detail
-        case .failure(let error): state.showError("Could not load the detail: \(error)")
+        case .failure(let error):
+            state.formAwaitingDetail = nil
+            state.showError("Could not load the detail: \(error)")
         }
         state.reorder(.instances)
-        return []
+        return state.openAwaitedForm()
 
     case .catalogPolled(let result, let time):
-        return state.receiveCatalog(result, at: time)
+        let effects = state.receiveCatalog(result, at: time)
+        return effects + (state.form.map { state.syncInstanceForm(previous: $0.form) } ?? [])
 
     case .hardwarePricesLoaded(let prices):
         state.hardwarePrices.merge(prices) { $1 }
         state.reorder(.hardware)
-        return []
+        return state.form.map { state.syncInstanceForm(previous: $0.form) } ?? []
 
     case .mutationFinished(let mutation, let error):
         return state.finish(mutation, error: error)
+
+    case .instanceSaved(let mutation, let result):
+        return state.finishInstanceSave(mutation, result)
+
+    case .priceDue(let token):
+        return state.priceDue(token: token)
+
+    case .priceQuoted(let token, let result):
+        state.priceQuoted(token: token, result)
+        return []
 
     case .command(let command):
         return state.run(command)
@@ -73,6 +86,7 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         return []
 
     case .confirm:
+        if case .deleteInstance = state.overlay { return state.confirmDelete() }
         if state.overlay == .discardForm {
             state.overlay = nil
             state.form = nil
@@ -95,9 +109,18 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         state.overlay = nil
         return []
 
-    case .formInput(let input):
-        state.form?.form.apply(input)
+    case .confirmInput(let character):
+        state.typeInDeleteDialog { $0.append(character) }
         return []
+
+    case .confirmBackspace:
+        state.typeInDeleteDialog { if !$0.isEmpty { $0.removeLast() } }
+        return []
+
+    case .formInput(let input):
+        guard let previous = state.form?.form else { return [] }
+        state.form?.form.apply(input)
+        return state.syncInstanceForm(previous: previous)
 
     case .submitForm:
         return state.submitForm()

@@ -48,6 +48,7 @@ public struct ScreenModel: Equatable, Sendable {
         case .help: overlay = .help(HelpModel(state, keymap: keymap))
         case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation))
         case .discardForm: overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))
+        case .deleteInstance(_, let name, let typed): overlay = .confirm(ConfirmModel(deleting: name, typed: typed))
         case nil: overlay = state.form.map { .form(FormModel($0.form)) }
         }
         footer = Footer(
@@ -63,6 +64,7 @@ public struct ScreenModel: Equatable, Sendable {
         switch state.inputMode {
         case .filter: return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
         case .confirm: return [("y", "confirm"), ("n/Esc", "cancel")]
+        case .typedConfirm: return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
         case .help: return [("Esc/?", "close help")]
         case .form: return (state.form.map { FormModel($0.form).hints } ?? []).map { ($0.key, $0.action) }
         case .normal: break
@@ -72,11 +74,11 @@ public struct ScreenModel: Equatable, Sendable {
             hints = [(key(.back, "Esc"), "back"), ("↑↓", "scroll")]
         } else {
             // Arrows and j/k need no hint; at 80 columns every hint up to quit must fit.
-            if state.pane == .instances { hints.append((key(.openDetail, "Enter"), "detail")) }
+            if state.pane == .instances { hints.append((key(.openDetail, "Enter"), "open")) }
             hints += [(key(.beginFilter, "/"), "filter"), (key(.cycleSort, "o"), "sort")]
         }
         if state.pane == .instances, !state.settings.readonly {
-            hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop")]
+            hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop"), (key(.new, "n"), "new")]
         }
         if state.pane == .registries, !state.settings.readonly {
             hints += [(key(.new, "n"), "new"), (key(.edit, "e"), "edit"), (key(.delete, "D"), "delete")]

@@ -46,8 +46,10 @@ public struct State: Equatable, Sendable {
     public var detailId: String?
     public var detailScroll = 0
     public var overlay: Overlay?
-    /// The open form, if any (registries for now).
+    /// The open form, if any.
     public var form: FormSession?
+    /// Edit or clone asked for before the instance's detail was loaded: opens when it arrives.
+    public var formAwaitingDetail: FormRequest?
     public var filterEditing = false
     public var flash: Flash?
     public var helpScroll = 0
@@ -59,12 +61,14 @@ public struct State: Equatable, Sendable {
     }
 
     public enum InputMode: Equatable, Sendable {
-        case normal, filter, confirm, help, form
+        /// `typedConfirm`: a question answered by typing a name (deleting an instance).
+        case normal, filter, confirm, typedConfirm, help, form
     }
 
     public var inputMode: InputMode {
         switch overlay {
         case .confirm, .discardForm: .confirm
+        case .deleteInstance: .typedConfirm
         case .help: .help
         case nil: form != nil ? .form : filterEditing ? .filter : .normal
         }
@@ -118,6 +122,21 @@ public enum Overlay: Equatable, Sendable {
     case confirm(Mutation)
     /// Esc on an edited form: throw away what was typed?
     case discardForm
+    /// Deleting an instance: confirmed by typing its name.
+    case deleteInstance(id: String, name: String, typed: String)
+}
+
+/// An instance form to open once the instance's detail is loaded.
+public struct FormRequest: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case edit, clone }
+
+    public var kind: Kind
+    public var instanceId: String
+
+    public init(kind: Kind, instanceId: String) {
+        self.kind = kind
+        self.instanceId = instanceId
+    }
 }
 
 /// A form being filled in, and what submitting it does.
@@ -125,12 +144,24 @@ public struct FormSession: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case createRegistry
         case editRegistry(id: String, name: String)
+        /// A new instance (also a clone).
+        case createInstance
+        case editInstance(id: String, name: String)
+
+        var isInstance: Bool {
+            switch self {
+            case .createInstance, .editInstance: true
+            case .createRegistry, .editRegistry: false
+            }
+        }
     }
 
     public var form: Form
     public var purpose: Purpose
     /// The request is out: a second submit is ignored.
     public var submitting = false
+    /// The live price of an instance form.
+    public var price = PricePreview()
 
     public init(form: Form, purpose: Purpose) {
         self.form = form

@@ -20,4 +20,5 @@ public enum StatusClass: Hashable, Sendable {
 public enum Transition {
     public static let starting = "STARTING"
     public static let stopping = "STOPPING"
+    public static let deleting = "DELETING"
 }

@@ -57,7 +57,13 @@ public struct FormView: Sendable {
         let inner = Panel(title: model.title, footer: footer).render(into: &buffer, area: area, theme: theme)
         guard inner.height >= 2, inner.width >= 4 else { return }
         let columns = Self.columns(in: inner, labelWidth: model.labelWidth)
-        let (body, hintRow) = inner.splitBottom(1)
+        var (body, hintRow) = inner.splitBottom(1)
+        if let summary = model.summary, body.height >= 2 {
+            let summaryRow: Rect
+            (body, summaryRow) = body.splitBottom(1)
+            buffer.put(summary.text, x: columns.markerX, y: summaryRow.y, style: theme.style(summary.tone).with(.bold),
+                       maxWidth: columns.maxX - columns.markerX)
+        }
         KeyHintBar(model.hints.map { KeyHint($0.key, $0.action) }).render(
             into: &buffer, area: Rect(x: columns.markerX, y: hintRow.y, width: columns.maxX - columns.markerX, height: 1),
             theme: theme)

@@ -28,7 +28,8 @@ public struct Screen {
         switch model.overlay {
         case .help(let help): HelpView(model: help, theme: theme).render(into: &buffer, area: body)
         case .confirm(let confirm):
-            _ = Dialog(title: confirm.title, message: confirm.message, hint: confirm.hint).render(into: &buffer, area: body, theme: theme)
+            _ = Dialog(title: confirm.title, message: confirm.message, hint: confirm.hint, input: confirm.input)
+                .render(into: &buffer, area: body, theme: theme)
         case .form(let form): FormView(model: form, theme: theme).render(into: &buffer, area: body)
         case nil: break
         }

@@ -208,6 +208,14 @@ func blank(_ count: Int) -> [String] {
 /// checks that every rendered line is exactly the screen width.
 func expectScreen(_ state: State, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
     let lines = ScreenFixture.render(state).lines
+    // To update goldens after a deliberate change: SESTERCE_GOLDEN_DUMP=/some/dir
+    // swift test, then review the files written for each screen that differs.
+    if let directory = ProcessInfo.processInfo.environment["SESTERCE_GOLDEN_DUMP"],
+       lines != expected.map({ padded($0, state.width) })
+    {
+        let name = "\(sourceLocation.fileName)-\(sourceLocation.line).txt"
+        try? lines.joined(separator: "\n").write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+    }
     #expect(lines.count == state.height, "rows", sourceLocation: sourceLocation)
     #expect(expected.count == state.height, "expected rows", sourceLocation: sourceLocation)
     for (row, line) in lines.enumerated() {

@@ -1,3 +1,15 @@
+/// A line a form keeps in view whatever is scrolled, such as the price of
+/// what is being configured: it must be seen before every submit.
+public struct FormSummary: Equatable, Sendable {
+    public var text: String
+    public var tone: Tone
+
+    public init(_ text: String, tone: Tone = .normal) {
+        self.text = text
+        self.tone = tone
+    }
+}
+
 /// Where a form's keys go: a field, by id, or the Submit button at the end.
 public enum FormFocus: Hashable, Sendable {
     case field(String)
@@ -31,6 +43,10 @@ public struct Form: Equatable, Sendable {
     /// Errors found by the caller across fields ("max is above the region's
     /// capacity of 4"), by field id; replaced as a whole by `setChecks`.
     public private(set) var checks: [String: String] = [:]
+    /// A line pinned under the fields, never scrolled away (the live price).
+    public var summary: FormSummary? {
+        didSet { keepFocusVisible() }
+    }
     /// The first of the form's rows on screen.
     public private(set) var scroll = 0
     /// Rows between the panel's top border and its key hints (messages and

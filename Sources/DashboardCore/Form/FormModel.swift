@@ -115,6 +115,8 @@ public struct FormModel: Equatable, Sendable {
     /// Widest label, so that values line up whatever is scrolled into view.
     public var labelWidth: Int
     public var dropdown: Dropdown?
+    /// Pinned under the fields (the live price).
+    public var summary: FormSummary?
     public var hints: [Hint]
 
     /// Widest the label column gets; longer labels are cut.
@@ -136,6 +138,7 @@ public struct FormModel: Equatable, Sendable {
             dropdown.row -= firstRow
             self.dropdown = rows.indices.contains(dropdown.row) ? dropdown : nil
         }
+        summary = form.summary
         hints = Self.hints(form)
     }
 
@@ -175,7 +178,7 @@ struct FormPlan {
 
     init(_ form: Form) {
         banner = Self.banner(form)
-        contentRows = max(1, form.visibleRows - banner.count)
+        contentRows = max(1, form.visibleRows - banner.count - (form.summary == nil ? 0 : 1))
         for section in form.sections {
             let shown = section.fields.filter { !$0.isHidden }
             guard !shown.isEmpty else { continue }
