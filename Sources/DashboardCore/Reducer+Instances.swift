@@ -60,9 +60,10 @@ extension State {
         }
     }
 
+    /// Shows the form, and refreshes the catalog so that capacities are current.
     private mutating func open(_ session: FormSession) -> [Effect] {
         form = session
-        return syncInstanceForm(previous: session.form)
+        return syncInstanceForm(previous: session.form) + beginPoll(.catalog)
     }
 
     /// After an edit or new data: fields in step, checks redone, price asked again if it changed.
@@ -131,7 +132,7 @@ extension State {
             } else {
                 showInfo("Deploying \(instance.name)… (\(instance.status.rawValue))")
             }
-            return beginPoll(.instances)
+            return beginPoll(.instances) + beginPoll(.catalog)
         case .failure(let error):
             guard var session = form else {
                 showError("Could not save \(spec.name): \(error)")
@@ -176,6 +177,6 @@ extension State {
         if detailId == id { detailId = nil }
         reorder(.instances)
         showInfo("Deleting \(name)…")
-        return beginPoll(.instances)
+        return beginPoll(.instances) + beginPoll(.catalog)
     }
 }

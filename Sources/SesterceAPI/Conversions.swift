@@ -108,7 +108,7 @@ extension RegionScaling {
 extension InstanceSpec {
     public init(_ wire: Wire.InstanceCreateRequest) {
         self.init(
-            name: wire.name, description: wire.description, modelId: wire.modelId, registryId: wire.registryId,
+            name: wire.name ?? "", description: wire.description, modelId: wire.modelId, registryId: wire.registryId,
             hardwareId: wire.hardwareId, containerPort: wire.containerPort,
             regions: wire.autoScalingConfigurations.map(RegionScaling.init), podLifetime: wire.podLifetime,
             envs: wire.envs, startupCommand: wire.startupCommand, apiKeyIds: wire.apiKeyIds)

@@ -65,7 +65,7 @@ final class DashboardSession: Sendable {
             log(action)
             for effect in reduce(&state, action) {
                 if effect == .quit { quitting = true }
-                if let log, effect.isRequest { log.write("request \(effect)") }
+                if let log, let request = effect.requestDescription { log.write("request \(request)") }
                 runner.run(effect)
             }
         }
@@ -114,17 +114,25 @@ final class DashboardSession: Sendable {
         case .catalogPolled(let result, _): if let error = result.firstErrorDescription { log.write("catalog failed: \(error)") }
         case .mutationFinished(let mutation, let error?): log.write("\(mutation) failed: \(error)")
         case .mutationFinished(let mutation, nil): log.write("\(mutation) done")
+        case .instanceSaved(let mutation, .failure(let error)):
+            log.write("\(Effect.perform(mutation).requestDescription ?? "save") failed: \(error)")
+        case .instanceSaved(let mutation, .success(let instance)):
+            log.write("\(Effect.perform(mutation).requestDescription ?? "save") done: \(instance.id) \(instance.status.rawValue)")
+        case .priceQuoted(_, .failure(let error)): log.write("price preview failed: \(error)")
         default: break
         }
     }
 }
 
 extension Effect {
-    /// Effects that send a request (timers and quitting do not).
-    var isRequest: Bool {
+    /// What a request effect asks for, for the log; nil for timers and quitting.
+    /// An instance's settings are named, not written out: env values may be secrets.
+    var requestDescription: String? {
         switch self {
-        case .schedule, .quit: false
-        default: true
+        case .schedule, .schedulePrice, .quit: nil
+        case .perform(.createInstance(let spec)): "create instance \(spec.name)"
+        case .perform(.updateInstance(let id, let spec)): "update instance \(spec.name) (\(id))"
+        default: String(describing: self)
         }
     }
 }

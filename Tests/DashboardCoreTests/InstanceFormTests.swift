@@ -20,7 +20,8 @@ struct InstanceFormTests {
         #expect(form.text("all.max") == "1")
         #expect(form.text("all.cooldown") == "300")
         #expect(form.text("port") == "8000")
-        #expect(opened == [.schedulePrice(after: 0.3, token: 1)])
+        // The price is asked after the debounce; capacities are refreshed at once.
+        #expect(opened == [.schedulePrice(after: 0.3, token: 1), .pollCatalog])
 
         F.type("chat-eu", into: &state)
         let effects = reduce(&state, .submitForm)
