@@ -7,8 +7,10 @@ import Testing
 struct DashboardEndToEndTests {
     /// Runs the dashboard against a fresh simulator; after it exits, the pane
     /// shows its exit status and the terminal settings.
-    static func launch(_ flags: String = "", size: (Int, Int) = (120, 40)) throws -> (TmuxSession, SimulatorProcess) {
-        let simulator = try SimulatorProcess()
+    static func launch(
+        _ flags: String = "", size: (Int, Int) = (120, 40), simulator arguments: [String] = []
+    ) throws -> (TmuxSession, SimulatorProcess) {
+        let simulator = try SimulatorProcess(arguments: arguments)
         let dash = Products.url(of: "sesterce-dash").path
         let session = try TmuxSession(
             command: "'\(dash)' --api-url \(simulator.url) --refresh 1 \(flags); echo exit=$?; stty -a",
@@ -19,6 +21,89 @@ struct DashboardEndToEndTests {
     /// The rows of the table that mention `text`.
     static func rows(_ screen: String, containing text: String) -> [String] {
         screen.split(separator: "\n").map(String.init).filter { $0.contains(text) }
+    }
+
+    /// The status in the table row of the instance named `name` (rows start with the name).
+    static func status(of name: String, in screen: String) -> String? {
+        let row = screen.split(separator: "\n").first { $0.hasPrefix(name + " ") }
+        return row?.split(separator: " ").dropFirst().first.map(String.init)
+    }
+
+    @Test("Deploys an instance through the form and sees it go ACTIVE, edits its max, clones it, deletes the clone")
+    func instances() async throws {
+        let (tmux, simulator) = try Self.launch(simulator: ["--speed", "20", "--partial-deploy-rate", "0"])
+        defer { tmux.close(); _ = simulator }
+        try await tmux.waitFor(text: "chat-prod")
+
+        try tmux.send("n")
+        try await tmux.waitFor(text: "New instance")
+        try await tmux.waitFor("the price before submitting") { $0.contains("Price at max (1 pod): $") }
+        try tmux.send("e2e-endpoint", literal: true)
+        try tmux.send("C-s")
+        try await tmux.waitFor("the new instance deploying") { Self.status(of: "e2e-endpoint", in: $0) == "DEPLOYING" }
+        try await tmux.waitFor("the new instance active") { Self.status(of: "e2e-endpoint", in: $0) == "ACTIVE" }
+
+        try tmux.send("e")
+        try await tmux.waitFor(text: "Edit e2e-endpoint")
+        // From Description: Source, Model, port, env, API keys, lifetime, Hardware, Regions, Same limits, Min, Max.
+        for _ in 0..<11 { try tmux.send("Tab") }
+        try await tmux.waitFor(text: "› Max pods")
+        try tmux.send("BSpace")
+        try tmux.send("3", literal: true)
+        try await tmux.waitFor("the price at 3 pods") { $0.contains("Price at max (3 pods): $") && !$0.contains("updating") }
+        try tmux.send("C-s")
+        try await tmux.waitFor(text: "Saved e2e-endpoint")
+        try tmux.send("Enter")
+        try await tmux.waitFor("the new limits in the detail") { $0.contains("min 1 · max 3 · cooldown 300s") }
+        try tmux.send("Escape")
+
+        try tmux.send("c")
+        try await tmux.waitFor(text: "Clone e2e-endpoint")
+        try await tmux.waitFor(text: "e2e-endpoint-copy")
+        try tmux.send("C-s")
+        try await tmux.waitFor("the clone deploying") { Self.status(of: "e2e-endpoint-copy", in: $0) != nil }
+
+        try tmux.send("D")
+        try await tmux.waitFor(text: "Type its name")
+        try tmux.send("e2e-endpoint-copy", literal: true)
+        try tmux.send("Enter")
+        try await tmux.waitFor("the clone deleting") { Self.status(of: "e2e-endpoint-copy", in: $0) == "DELETING" }
+        let gone = try await tmux.waitFor("the clone gone") { Self.status(of: "e2e-endpoint-copy", in: $0) == nil }
+        #expect(Self.status(of: "e2e-endpoint", in: gone) == "ACTIVE")
+
+        try tmux.send("q")
+        try await tmux.waitFor(text: "exit=0")
+    }
+
+    @Test("--readonly: every change key flashes read-only and no change is ever sent")
+    func readonly() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("readonly-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let (tmux, simulator) = try Self.launch("--readonly --log-file '\(log.path)'")
+        defer { tmux.close(); _ = simulator }
+        try await tmux.waitFor(text: "chat-prod")
+        for key in ["n", "e", "c", "D", "s", "x"] {
+            try tmux.send(key)
+            try await tmux.waitFor("read-only after \(key)") { $0.contains("read-only") }
+            try tmux.send("r")
+            try await tmux.waitFor("the flash replaced") { !$0.contains("read-only") }
+        }
+        try tmux.send("5")
+        try await tmux.waitFor(text: "dockerhub-team")
+        for key in ["n", "e", "D"] {
+            try tmux.send(key)
+            try await tmux.waitFor("read-only after \(key) on registries") { $0.contains("read-only") }
+            try tmux.send("r")
+            try await tmux.waitFor("the flash replaced") { !$0.contains("read-only") }
+        }
+        try tmux.send("q")
+        try await tmux.waitFor(text: "exit=0")
+        let requests = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").filter { $0.contains(" request ") }
+        #expect(!requests.isEmpty)
+        let changes = requests.filter { line in
+            ["perform(", "create instance", "update instance"].contains { line.contains($0) }
+        }
+        #expect(changes.isEmpty, "\(changes)")
     }
 
     @Test("Creates a registry through the form and deletes it again")
