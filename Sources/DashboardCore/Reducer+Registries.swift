@@ -42,36 +42,16 @@ extension State {
         return []
     }
 
-    mutating func submitForm() -> [Effect] {
-        guard var session = form, !session.submitting else { return [] }
-        defer { form = session }
-        guard session.form.attemptSubmit().isEmpty else { return [] }
-        guard !settings.readonly else {
-            showError("read-only: nothing is sent (--readonly)")
-            return []
-        }
-        if session.purpose.isInstance { return submitInstance(&session) }
+    /// Sends a valid registry form; the password leaves state with the request.
+    mutating func submitRegistry(_ session: inout FormSession) -> [Effect] {
         let credentials = RegistryCredentials(
             url: session.form.text("url"), username: session.form.text("username"), password: session.form.text("password"))
         session.submitting = true
         session.form.clearSecrets()
-        switch session.purpose {
-        case .createRegistry:
-            return [.perform(.createRegistry(name: session.form.text("name"), credentials: credentials))]
-        case .editRegistry(let id, let name):
+        if case .editRegistry(let id, let name) = session.purpose {
             return [.perform(.updateRegistry(id: id, name: name, credentials: credentials))]
-        case .createInstance, .editInstance:
-            return []
         }
-    }
-
-    mutating func cancelForm() {
-        guard let session = form else { return }
-        if session.form.isEdited {
-            overlay = .discardForm
-        } else {
-            form = nil
-        }
+        return [.perform(.createRegistry(name: session.form.text("name"), credentials: credentials))]
     }
 
     /// A registry request came back: close the form and refresh, or show the
