@@ -1,0 +1,130 @@
+import ArgumentParser
+import DashCommands
+import Foundation
+
+/// `sesterce-dash list KIND`.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Print instances, regions, hardware, models or registries (no screen).")
+
+    @Argument(help: "What to list.")
+    var kind: ListKind
+
+    @Option(help: "table or json (a JSON array; field names in the README).")
+    var output: OutputFormat = .table
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try await CommandSetup.script(connection, output) { try await $0.list(kind) }
+    }
+}
+
+/// `sesterce-dash start ID`.
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a stopped instance.")
+
+    @Argument(help: "The instance's id (see `list instances`).")
+    var id: String
+
+    @Option(help: "table or json (a JSON object).")
+    var output: OutputFormat = .table
+
+    @OptionGroup var safety: ReadonlyOption
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try CommandSetup.refuseIfReadonly(safety.readonly, "start", id)
+        try await CommandSetup.script(connection, output) { try await $0.perform(.start, id: id) }
+    }
+}
+
+/// `sesterce-dash stop ID`.
+struct StopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop", abstract: "Stop a running instance (it is no longer billed).")
+
+    @Argument(help: "The instance's id (see `list instances`).")
+    var id: String
+
+    @Option(help: "table or json (a JSON object).")
+    var output: OutputFormat = .table
+
+    @OptionGroup var safety: ReadonlyOption
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try CommandSetup.refuseIfReadonly(safety.readonly, "stop", id)
+        try await CommandSetup.script(connection, output) { try await $0.perform(.stop, id: id) }
+    }
+}
+
+/// `sesterce-dash price --hardware ID --region ID --max N`.
+struct PriceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "price", abstract: "What a configuration costs at its maximum scale.")
+
+    @Option(help: "Hardware flavor id (see `list hardware`).")
+    var hardware: String
+
+    @Option(name: .customLong("region"), help: "Region id (see `list regions`); repeat for several.")
+    var regions: [Int] = []
+
+    @Option(help: "Maximum pods in each region.")
+    var max: Int
+
+    @Option(help: "table or json (a JSON object).")
+    var output: OutputFormat = .table
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        guard !regions.isEmpty else { throw ValidationError("Give at least one --region.") }
+        guard max >= 1 else { throw ValidationError("--max must be at least 1.") }
+    }
+
+    func run() async throws {
+        try await CommandSetup.script(connection, output) {
+            try await $0.price(hardwareId: hardware, regionIds: regions, maxPods: max)
+        }
+    }
+}
+
+/// `sesterce-dash config`.
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show which config file, credentials, key source and base URL are in use (never the key).")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let config = try CommandSetup.loadConfig(environment: environment)
+        let options = connection.applying(config.config)
+        let keySource: ConfigReport.KeySource
+        if options.demo {
+            keySource = .demo
+        } else {
+            do {
+                let credentials = try Credentials.resolve(keyFile: options.apiKeyFile, profile: options.profile, environment: environment)
+                keySource = .found(credentials.source)
+            } catch {
+                keySource = .missing(String(describing: error))
+            }
+        }
+        let given = connection.profile != Credentials.defaultProfile
+        let report = ConfigReport(
+            configFile: config,
+            credentialsFile: DisplayPath.abbreviating(Credentials.credentialsFile(environment: environment), home: environment["HOME"]),
+            profile: options.profile,
+            profileOrigin: given ? "--profile" : config.config.profile != nil ? "config" : "default",
+            keySource: keySource,
+            baseURL: options.demo ? "a simulator on 127.0.0.1, started for the run (--demo)" : try options.baseURL(environment: environment).absoluteString,
+            preferences: DashboardPreferences(refreshFlag: nil, noColorFlag: false, environment: environment, config: config.config))
+        print(report.render(), terminator: "")
+        if !report.hasKey { throw ExitCode(CommandSetup.usageError) }
+    }
+}
