@@ -20,10 +20,9 @@ struct ListCommand: AsyncParsableCommand {
     }
 }
 
-/// `sesterce-dash start ID`.
-struct StartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a stopped instance.")
-
+/// What `start` and `stop` take: the instance, the output format, `--readonly`
+/// and the connection.
+struct InstanceActionArguments: ParsableArguments {
     @Argument(help: "The instance's id (see `list instances`).")
     var id: String
 
@@ -34,10 +33,19 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    func run() async throws {
-        try CommandSetup.refuseIfReadonly(safety.readonly, "start", id)
-        try await CommandSetup.script(connection, output) { try await $0.perform(.start, id: id) }
+    func run(_ action: InstanceAction) async throws {
+        try CommandSetup.refuseIfReadonly(safety.readonly, action.rawValue, id)
+        try await CommandSetup.script(connection, output) { try await $0.perform(action, id: id) }
     }
+}
+
+/// `sesterce-dash start ID`.
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a stopped instance.")
+
+    @OptionGroup var arguments: InstanceActionArguments
+
+    func run() async throws { try await arguments.run(.start) }
 }
 
 /// `sesterce-dash stop ID`.
@@ -45,20 +53,9 @@ struct StopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop", abstract: "Stop a running instance (it is no longer billed).")
 
-    @Argument(help: "The instance's id (see `list instances`).")
-    var id: String
+    @OptionGroup var arguments: InstanceActionArguments
 
-    @Option(help: "table or json (a JSON object).")
-    var output: OutputFormat = .table
-
-    @OptionGroup var safety: ReadonlyOption
-
-    @OptionGroup var connection: ConnectionOptions
-
-    func run() async throws {
-        try CommandSetup.refuseIfReadonly(safety.readonly, "stop", id)
-        try await CommandSetup.script(connection, output) { try await $0.perform(.stop, id: id) }
-    }
+    func run() async throws { try await arguments.run(.stop) }
 }
 
 /// `sesterce-dash price --hardware ID --region ID --max N`.
