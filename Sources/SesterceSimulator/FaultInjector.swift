@@ -24,6 +24,16 @@ public final class FaultInjector: Sendable {
         set { state.withLock { $0.faults = newValue } }
     }
 
+    /// Applies `change` in one step (a concurrent change cannot be half lost)
+    /// and returns the faults now in force.
+    @discardableResult
+    public func change(_ change: FaultChange) -> Faults {
+        state.withLock { state in
+            state.faults = change.applied(to: state.faults)
+            return state.faults
+        }
+    }
+
     enum Decision: Equatable {
         case pass
         case rateLimited

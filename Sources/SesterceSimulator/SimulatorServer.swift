@@ -8,6 +8,8 @@ import SesterceAPI
 
 /// The simulated Sesterce API on a loopback HTTP port, for `sesterce-sim`,
 /// `sesterce-dash --demo` and tests. It never listens beyond 127.0.0.1.
+/// Its faults can be changed while it runs: through `faults`, or over HTTP
+/// with `GET`/`PUT /_sim/faults` (see `FaultSwitchMiddleware`).
 public final class SimulatorServer: Sendable {
     /// `http://127.0.0.1:PORT`, the base URL to give a client.
     public let url: URL
@@ -35,6 +37,7 @@ public final class SimulatorServer: Sendable {
         let store = SimulatorStore(options: options, clock: clock)
         let faults = FaultInjector(options.faults, seed: options.seed)
         let router = Router()
+        router.middlewares.add(FaultSwitchMiddleware(injector: faults))
         router.middlewares.add(FaultMiddleware(injector: faults))
         router.middlewares.add(EdgeMiddleware(apiKey: options.apiKey))
         router.middlewares.add(RequestValidationMiddleware(store: store))

@@ -13,6 +13,10 @@ struct SesterceSim: AsyncParsableCommand {
             Requests need a User-Agent (else 403 HTML, like Cloudflare's "error code: 1010") and \
             the header x-api-key equal to --api-key (else 403 JSON). Prices: a pod costs its hardware's \
             hourly price; a month is 730 hours.
+
+            Faults can be changed while running: GET /_sim/faults shows them, PUT /_sim/faults with \
+            {"latencyMs":0,"errorRate":0,"rateLimit":0} (any of the three) sets them; these requests \
+            bypass the faults and need no key or User-Agent. SIGUSR1 switches every fault off.
             """)
 
     @Option(help: "Port to listen on; 0 picks a free one.")
@@ -61,9 +65,22 @@ struct SesterceSim: AsyncParsableCommand {
         options.partialDeployRate = partialDeployRate
         options.faults = Faults(latencyMs: latencyMs, errorRate: errorRate, rateLimit: rateLimit)
         let server = try await SimulatorServer.start(options)
+        let faultsOff = Self.switchFaultsOff(of: server, on: SIGUSR1)
+        defer { faultsOff.cancel() }
         // print() is block-buffered when stdout is a pipe: write directly so that
         // whoever started us sees the URL at once.
         FileHandle.standardOutput.write(Data("listening on \(server.url.absoluteString)\n".utf8))
         try await server.wait()
+    }
+
+    /// Turns every fault off when `signalNumber` arrives, for scripts that
+    /// cannot send HTTP (`kill -USR1 PID`). Observed through a dispatch source,
+    /// so the handler runs as ordinary code, not in a C signal handler.
+    static func switchFaultsOff(of server: SimulatorServer, on signalNumber: Int32) -> any DispatchSourceSignal {
+        signal(signalNumber, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: DispatchQueue(label: "sesterce-sim.signals"))
+        source.setEventHandler { server.faults.change(.allOff) }
+        source.resume()
+        return source
     }
 }
