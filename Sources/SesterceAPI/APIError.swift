@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Why a request failed, in terms a person can act on. Messages come from the
 /// server or from the transport; the API key is redacted from all of them.
@@ -32,7 +35,7 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .validation(let messages):
             "Rejected: " + messages.joined(separator: "; ")
         case .rateLimited(let retryAfter, let message):
-            "Rate limited\(retryAfter.map { ", retry in \(Int($0.rounded(.up)))s" } ?? ""): \(message)"
+            "Rate limited\(retryAfter.map { ", retry in \(Self.wholeSeconds($0))" } ?? ""): \(message)"
         case .refused(let status, let message):
             "Refused (\(status)): \(message)"
         case .server(let status, let message):
@@ -44,6 +47,14 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .undecodable(let what, let detail):
             "Unexpected response for \(what): \(detail)"
         }
+    }
+
+    /// `12s` for a Retry-After; a value no server means (infinite, NaN, or
+    /// beyond a year) is said in words rather than trapping in `Int(_:)`.
+    static func wholeSeconds(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "an unknown time" }
+        guard seconds <= 365 * 86_400 else { return "over a year" }
+        return "\(Int(seconds.rounded(.up)))s"
     }
 
     /// Worth sending the same GET again: the failure is likely to pass.
@@ -71,6 +82,45 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreachable(let detail): .unreachable(detail: r(detail))
         case .timedOut: .timedOut
         case .undecodable(let what, let detail): .undecodable(what: what, detail: r(detail))
+        }
+    }
+}
+
+extension APIError {
+    /// A failure below HTTP in words a person can act on. `URLError`'s own
+    /// text is a bare code on Linux ("The operation could not be completed.
+    /// (NSURLErrorDomain error -1202.)"), and TLS failures above all need
+    /// saying what is wrong: an untrusted or expired certificate, or a server
+    /// that does not speak HTTPS at all.
+    public init(_ error: URLError) {
+        let host = error.failingURL?.host.map { " (\($0))" } ?? ""
+        switch error.code {
+        case .timedOut:
+            self = .timedOut
+        case .serverCertificateUntrusted, .serverCertificateHasUnknownRoot:
+            self = .unreachable(detail: "TLS certificate not trusted\(host): it is self-signed or from an unknown "
+                + "authority; check --api-url, or a proxy that intercepts HTTPS")
+        case .serverCertificateHasBadDate:
+            self = .unreachable(detail: "TLS certificate expired\(host), or this machine's clock is wrong")
+        case .serverCertificateNotYetValid:
+            self = .unreachable(detail: "TLS certificate not valid yet\(host): check this machine's clock")
+        case .clientCertificateRequired, .clientCertificateRejected:
+            self = .unreachable(detail: "the server\(host) wants a TLS client certificate, which sesterce-dash does not send")
+        case .secureConnectionFailed:
+            self = .unreachable(detail: "secure connection failed\(host): the TLS handshake did not complete; "
+                + "the server may not speak HTTPS on that port, or a proxy interferes")
+        case .appTransportSecurityRequiresSecureConnection:
+            self = .unreachable(detail: "plain http:// refused by the system\(host): use https://")
+        case .cannotFindHost, .dnsLookupFailed:
+            self = .unreachable(detail: "host not found\(host): check --api-url and DNS")
+        case .cannotConnectToHost:
+            self = .unreachable(detail: "connection refused\(host): nothing listens at that address and port")
+        case .notConnectedToInternet:
+            self = .unreachable(detail: "no network connection")
+        case .networkConnectionLost:
+            self = .unreachable(detail: "the connection was lost\(host)")
+        default:
+            self = .unreachable(detail: "network error \(error.code.rawValue)\(host)")
         }
     }
 }
