@@ -40,7 +40,7 @@ extension State {
         polls[kind, default: PollState()].failures += 1
         polls[kind, default: PollState()].lastError = error
         let delay = poll(kind).nextDelay(interval: interval(kind))
-        showError("Refresh failed: \(error) — retrying in \(Formatting.duration(delay))")
+        showError("Refresh failed, retrying in \(Formatting.duration(delay)): \(error)")
     }
 
     mutating func receiveInstances(
