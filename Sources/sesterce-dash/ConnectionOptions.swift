@@ -19,15 +19,56 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("api-url"), help: "Base URL of the API (also SESTERCE_API_URL, SESTERCE_CLOUD_API_URL).")
     var apiURL: String?
 
+    @Flag(
+        name: .customLong("insecure-http"),
+        help: "Allow a plain http:// API URL to a host other than this machine (the key would cross the network unencrypted).")
+    var insecureHTTP = false
+
     static let urlVariables = ["SESTERCE_API_URL", "SESTERCE_CLOUD_API_URL"]
 
-    func baseURL(environment: [String: String]) throws -> URL {
+    /// A configuration problem that ends the program with exit status 2.
+    struct ConfigurationError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func baseURL(environment: [String: String]) throws(ConfigurationError) -> URL {
         let text = apiURL ?? Self.urlVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
         guard let text else { return SesterceClient.liveBaseURL }
-        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-            throw ValidationError("The API URL '\(text)' is not an http(s) URL.")
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil
+        else {
+            throw ConfigurationError(description: "The API URL '\(text)' is not an http(s) URL.")
+        }
+        if let refusal = Self.plainHTTPRefusal(url, insecureHTTPAllowed: insecureHTTP) {
+            throw ConfigurationError(description: refusal)
         }
         return url
+    }
+
+    /// Why `url` may not be used, or nil when it may: plain `http://` sends the
+    /// key in the clear, so it is refused unless it stays on this machine
+    /// (127.0.0.0/8, ::1, localhost) or the person said `--insecure-http`.
+    static func plainHTTPRefusal(_ url: URL, insecureHTTPAllowed: Bool) -> String? {
+        guard url.scheme?.lowercased() == "http", !insecureHTTPAllowed else { return nil }
+        let host = url.host ?? ""
+        guard !isLoopback(host: host) else { return nil }
+        return "Refusing plain http:// to \(host): the API key would cross the network unencrypted. "
+            + "Use https://, or pass --insecure-http if you accept that risk "
+            + "(http:// to this machine, 127.0.0.0/8, ::1 or localhost, needs no flag)."
+    }
+
+    /// `localhost`, an IPv4 address in 127.0.0.0/8, or the IPv6 loopback `::1`
+    /// (in brackets or not, in any spelling).
+    static func isLoopback(host: String) -> Bool {
+        var name = host.lowercased()
+        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name.hasSuffix(".") { name.removeLast() }
+        if name == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, name, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, name, &v6) == 1 else { return false }
+        let bytes = withUnsafeBytes(of: v6) { Array($0) }
+        return bytes == [UInt8](repeating: 0, count: 15) + [1]
     }
 
     /// A connected client, and the simulator when `--demo` started one (stop it at the end).
@@ -40,9 +81,10 @@ struct ConnectionOptions: ParsableArguments {
                 client: SesterceClient(baseURL: server.url, apiKey: options.apiKey), keySource: "demo simulator",
                 simulator: server)
         }
-        let url = try baseURL(environment: environment)
+        let url: URL
         let credentials: Credentials
         do {
+            url = try baseURL(environment: environment)
             credentials = try Credentials.resolve(keyFile: apiKeyFile, profile: profile, environment: environment)
         } catch {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))

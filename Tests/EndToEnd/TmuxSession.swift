@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// A program running in a private tmux server (its own socket), driven as a
 /// person would: keys in, screen text out. Only the processes it started are
@@ -8,6 +11,8 @@ final class TmuxSession {
     let socket: String
     private(set) var closed = false
     private var configFile: URL?
+    /// The server's socket file, removed on `close()` (`kill-server` leaves it).
+    private var socketPath: String?
 
     /// Starts `command` (run by the shell) in a `width` x `height` pane that stays
     /// open after the command exits, so its last output can be read. (A shell
@@ -23,6 +28,9 @@ final class TmuxSession {
         try "set -g status off\n".write(to: config, atomically: true, encoding: .utf8)
         configFile = config
         try tmux(["-f", config.path, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main", script])
+        let path = try tmux(["display-message", "-p", "-t", "main", "#{socket_path}"], readOutput: true)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        socketPath = path.isEmpty ? nil : path
     }
 
     deinit { close() }
@@ -32,6 +40,7 @@ final class TmuxSession {
         closed = true
         _ = try? tmux(["kill-server"])
         if let configFile { try? FileManager.default.removeItem(at: configFile) }
+        if let socketPath { unlink(socketPath) }
     }
 
     /// Sends tmux key names (`Enter`, `Escape`, `C-c`, `j`) or literal text (`literal: true`).
@@ -68,6 +77,43 @@ final class TmuxSession {
 
     struct WaitTimeout: Error {}
 
+    /// A tmux format evaluated for the pane, e.g. `#{pane_pid}`, `#{cursor_flag}`.
+    func format(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "main", format], readOutput: true)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The shell tmux started for the pane.
+    func panePid() throws -> pid_t? {
+        pid_t(try format("#{pane_pid}"))
+    }
+
+    /// The process called `name` (its `comm`) that the pane's shell started,
+    /// directly or further down: the program under test, found without
+    /// guessing from names of other processes on the machine.
+    func programPid(named name: String) throws -> pid_t? {
+        guard let root = try panePid() else { return nil }
+        var frontier = [root]
+        while let parent = frontier.popLast() {
+            for child in ProcessInfoReader.children(of: parent) {
+                if ProcessInfoReader.command(of: child) == name { return child }
+                frontier.append(child)
+            }
+        }
+        return nil
+    }
+
+    /// Changes the window (and so the pane) size, as a person resizing the terminal would.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Whether the cursor is shown and whether the alternate screen is on.
+    func cursorAndScreen() throws -> (cursorVisible: Bool, alternateScreen: Bool) {
+        let flags = try format("#{cursor_flag} #{alternate_on}").split(separator: " ")
+        return (flags.first == "1", flags.last == "1")
+    }
+
     /// Runs a tmux command through the shell. Output is read only when asked:
     /// the server that `new-session` forks would keep a pipe open forever.
     /// (popen/pclose rather than Foundation's Process, whose waitUntilExit was
@@ -95,6 +141,49 @@ final class TmuxSession {
     }
 }
 
+/// What /proc tells about a process: its children, its name, its memory and
+/// CPU time. Linux only, like the tmux tests that use it.
+enum ProcessInfoReader {
+    /// Processes whose parent is `pid`.
+    static func children(of pid: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(pid_t.init).filter { stat(of: $0)?.parent == pid }
+    }
+
+    /// The executable's short name (`comm`, at most 15 characters).
+    static func command(of pid: pid_t) -> String? {
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Fields of /proc/PID/stat: parent, and user + system CPU time in clock ticks.
+    static func stat(of pid: pid_t) -> (parent: pid_t, cpuTicks: Int)? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return nil }
+        // After "pid (comm) ": state ppid ... utime(14th field) stime(15th).
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let parent = pid_t(fields[1]), let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return (parent, user + system)
+    }
+
+    /// Resident memory in KiB (VmRSS of /proc/PID/status).
+    static func residentKiB(of pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let line = text.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+    }
+
+    static var ticksPerSecond: Double { Double(sysconf(Int32(_SC_CLK_TCK))) }
+
+    /// Whether `pid` is alive (and not a zombie waiting for its parent).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return false }
+        return text[text.index(after: close)...].split(separator: " ").first != "Z"
+    }
+}
+
 /// `sesterce-sim` started as its own process on a free port.
 final class SimulatorProcess {
     let process = Process()
@@ -118,6 +207,31 @@ final class SimulatorProcess {
     }
 
     struct StartFailed: Error { var output: String }
+
+    var pid: pid_t { process.processIdentifier }
+
+    /// Changes the simulator's faults while it runs (`PUT /_sim/faults`, e.g.
+    /// `{"errorRate":0}`) and returns what it answered: the faults now in force.
+    @discardableResult
+    func setFaults(_ json: String) async throws -> String {
+        var request = URLRequest(url: URL(string: url + "/_sim/faults")!)
+        request.httpMethod = "PUT"
+        request.httpBody = Data(json.utf8)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let text = String(decoding: data, as: UTF8.self)
+        guard status == 200 else { throw FaultSwitchFailed(status: status, body: text) }
+        return text
+    }
+
+    /// The faults in force (`GET /_sim/faults`).
+    func faults() async throws -> String {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: url + "/_sim/faults")!)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct FaultSwitchFailed: Error { var status: Int; var body: String }
 
     deinit {
         let pid = process.processIdentifier

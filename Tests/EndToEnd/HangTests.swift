@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// A service that answers nothing for 30 s: the dashboard must keep
+/// answering keys meanwhile, quit at once when asked, and give up on each
+/// request by itself (every request has a connect and a total timeout).
+@Suite("Hangs and timeouts", .serialized)
+struct HangTests {
+    static func launchAgainstHangingService() throws -> (TmuxSession, SimulatorProcess) {
+        let simulator = try SimulatorProcess(arguments: ["--latency-ms", "30000"])
+        let tmux = try TmuxSession(
+            command: "'\(Products.url(of: "sesterce-dash").path)' --api-url \(simulator.url) --refresh 1; echo exit=$?; stty -a",
+            environment: ["SESTERCE_API_KEY": "demo-key"])
+        return (tmux, simulator)
+    }
+
+    /// Whole words of a screen (so that `-icanon` is not taken for `icanon`).
+    static func words(_ screen: String) -> Set<String> {
+        Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+    }
+
+    @Test("while every request hangs, help, pane switch and quit answer at once and the terminal is restored")
+    func keysAnswerWhileRequestsHang() async throws {
+        let (tmux, simulator) = try Self.launchAgainstHangingService()
+        defer { tmux.close(); _ = simulator }
+        let clock = ContinuousClock()
+        try await tmux.waitFor("the empty dashboard, loading") { $0.contains("1 Instances") && $0.contains("loading") }
+
+        var started = clock.now
+        try tmux.send("?")
+        try await tmux.waitFor("the help", timeout: .seconds(3)) { $0.contains("Keys") && $0.contains("Esc or ? closes") }
+        let help = clock.now - started
+        try tmux.send("?")
+        try await tmux.waitFor("the help closed", timeout: .seconds(3)) { !$0.contains("Esc or ? closes") }
+
+        started = clock.now
+        try tmux.send("2")
+        try await tmux.waitFor("the Regions pane", timeout: .seconds(3)) { $0.contains("Regions (0)") }
+        let paneSwitch = clock.now - started
+        try await tmux.waitFor("still loading after the switch", timeout: .seconds(3)) { $0.contains("loading") }
+
+        started = clock.now
+        try tmux.send("q")
+        let after = try await tmux.waitFor("the shell back, with the terminal settings", timeout: .seconds(3)) {
+            $0.contains("exit=0") && $0.contains("icanon")
+        }
+        let quit = clock.now - started
+        print("hang: help in \(help), pane switch in \(paneSwitch), quit in \(quit) while requests hung")
+        let words = Self.words(after)
+        #expect(words.contains("icanon"))
+        #expect(words.contains("echo"))
+        let (cursorVisible, alternateScreen) = try tmux.cursorAndScreen()
+        #expect(cursorVisible)
+        #expect(!alternateScreen)
+    }
+
+    @Test("a request that gets no answer times out by itself and says so; data still comes when the service answers again")
+    func requestsTimeOut() async throws {
+        let (tmux, simulator) = try Self.launchAgainstHangingService()
+        defer { tmux.close(); _ = simulator }
+        // 10 s without a byte ends a request; a read is tried three times.
+        let failed = try await tmux.waitFor("the timeout reported", timeout: .seconds(60)) { $0.contains("Request timed out") }
+        #expect(failed.contains("no data yet"))
+        try await simulator.setFaults(#"{"latencyMs":0}"#)
+        try tmux.send("r")
+        try await tmux.waitFor("the instances", timeout: .seconds(30)) { $0.contains("chat-prod") }
+        try tmux.send("q")
+        try await tmux.waitFor(text: "exit=0")
+    }
+}
