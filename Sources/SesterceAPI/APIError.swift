@@ -107,8 +107,7 @@ extension APIError {
         case .clientCertificateRequired, .clientCertificateRejected:
             self = .unreachable(detail: "the server\(host) wants a TLS client certificate, which sesterce-dash does not send")
         case .secureConnectionFailed:
-            self = .unreachable(detail: "secure connection failed\(host): the TLS handshake did not complete; "
-                + "the server may not speak HTTPS on that port, or a proxy interferes")
+            self = .unreachable(detail: "secure connection failed\(host): " + Self.handshakeAdvice)
         case .appTransportSecurityRequiresSecureConnection:
             self = .unreachable(detail: "plain http:// refused by the system\(host): use https://")
         case .cannotFindHost, .dnsLookupFailed:
@@ -120,7 +119,19 @@ extension APIError {
         case .networkConnectionLost:
             self = .unreachable(detail: "the connection was lost\(host)")
         default:
-            self = .unreachable(detail: "network error \(error.code.rawValue)\(host)")
+            // On Linux, TLS failures arrive as an unknown code with OpenSSL's text.
+            let text = error.localizedDescription
+            let lowered = text.lowercased()
+            if lowered.contains("certificate") {
+                self = .unreachable(detail: "TLS certificate not accepted\(host): expired, self-signed, or for another name (\(text))")
+            } else if ["ssl", "tls"].contains(where: lowered.contains) {
+                self = .unreachable(detail: "secure connection failed\(host): \(Self.handshakeAdvice) (\(text))")
+            } else {
+                self = .unreachable(detail: text + host)
+            }
         }
     }
+
+    private static let handshakeAdvice =
+        "the TLS handshake did not complete; the server may not speak HTTPS on that port, or a proxy interferes"
 }

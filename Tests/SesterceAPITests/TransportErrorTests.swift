@@ -43,6 +43,33 @@ struct TransportErrorTests {
         #expect(APIError(URLError(.badServerResponse)).description.hasPrefix("Service unreachable"))
     }
 
+    @Test("Linux's TLS failures (an unknown code with OpenSSL's text) are recognised by their text")
+    func opensslText() {
+        let handshake = APIError(URLError(.unknown, userInfo: [
+            NSURLErrorFailingURLErrorKey: Self.url,
+            NSLocalizedDescriptionKey: "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number",
+        ]))
+        #expect(handshake.description.contains("secure connection failed (api.cloud.sesterce.com): the TLS handshake did not complete"))
+        let certificate = APIError(URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"]))
+        #expect(certificate.description.contains("TLS certificate not accepted"))
+    }
+
+    @Test("https:// to a server that speaks plain HTTP: the handshake failure from the real transport, in words")
+    func realHandshakeFailure() async throws {
+        try await withSimulator { sim in
+            var parts = try #require(URLComponents(url: sim.url, resolvingAgainstBaseURL: false))
+            parts.scheme = "https"
+            let url = try #require(parts.url).appendingPathComponent("ai-inference/models")
+            do {
+                _ = try await URLSession.shared.data(from: url)
+                Issue.record("a TLS request to a plain HTTP server succeeded")
+            } catch let error as URLError {
+                let text = APIError(error).description
+                #expect(text.contains("secure connection failed (127.0.0.1)"), "\(text)")
+            }
+        }
+    }
+
     @Test("a Retry-After beyond reason is described without trapping")
     func hugeRetryAfter() {
         for (seconds, words) in [(Double.infinity, "an unknown time"), (-.infinity, "an unknown time"), (.nan, "an unknown time"), (1e300, "over a year"), (2.2, "3s")] {
