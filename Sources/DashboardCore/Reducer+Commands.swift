@@ -110,9 +110,9 @@ extension State {
         switch mutation {
         case .start(let id, let label): (verb, name, instanceId) = ("start", label, id)
         case .stop(let id, let label): (verb, name, instanceId) = ("stop", label, id)
-        case .createRegistry(let label, _): return finishRegistry("create", label, error: error)
-        case .updateRegistry(_, let label, _): return finishRegistry("update", label, error: error)
-        case .deleteRegistry(_, let label): return finishRegistry("delete", label, error: error)
+        case .createRegistry(let label, _): return finishRegistry(mutation, "create", label, error: error)
+        case .updateRegistry(_, let label, _): return finishRegistry(mutation, "update", label, error: error)
+        case .deleteRegistry(_, let label): return finishRegistry(mutation, "delete", label, error: error)
         case .deleteInstance(let id, let label): return finishDelete(id: id, name: label, error: error)
         case .createInstance, .updateInstance: return []
         }

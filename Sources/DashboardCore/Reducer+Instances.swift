@@ -115,9 +115,10 @@ extension State {
         case .createInstance(let sent), .updateInstance(_, let sent): spec = sent
         default: return []
         }
+        let ownForm = form?.awaits(mutation) == true
         switch result {
         case .success(let instance):
-            form = nil
+            if ownForm { form = nil }
             detailId = nil
             pane = .instances
             if let index = instances.firstIndex(where: { $0.id == instance.id }) {
@@ -134,7 +135,7 @@ extension State {
             }
             return beginPoll(.instances) + beginPoll(.catalog)
         case .failure(let error):
-            guard var session = form else {
+            guard ownForm, var session = form else {
                 showError("Could not save \(spec.name): \(error)")
                 return []
             }

@@ -56,13 +56,14 @@ extension State {
 
     /// A registry request came back: close the form and refresh, or show the
     /// server's messages next to the fields they name and keep what was typed.
-    mutating func finishRegistry(_ verb: String, _ name: String, error: APIError?) -> [Effect] {
+    mutating func finishRegistry(_ mutation: Mutation, _ verb: String, _ name: String, error: APIError?) -> [Effect] {
+        let ownForm = form?.awaits(mutation) == true
         guard let error else {
-            form = nil
+            if ownForm { form = nil }
             showInfo("Registry \(name) \(verb == "create" ? "created" : verb == "update" ? "updated" : "deleted")")
             return beginPoll(.catalog)
         }
-        guard var session = form else {
+        guard ownForm, var session = form else {
             showError("Could not \(verb) registry \(name): \(error)")
             return []
         }

@@ -163,6 +163,18 @@ public struct FormSession: Equatable, Sendable {
     /// The live price of an instance form.
     public var price = PricePreview()
 
+    /// Whether `mutation`'s result answers this form's submit (and not some
+    /// other change, such as a registry deleted while this form is open).
+    func awaits(_ mutation: Mutation) -> Bool {
+        guard submitting else { return false }
+        switch (purpose, mutation) {
+        case (.createRegistry, .createRegistry), (.createInstance, .createInstance): return true
+        case (.editRegistry(let id, _), .updateRegistry(let other, _, _)),
+             (.editInstance(let id, _), .updateInstance(let other, _)): return id == other
+        default: return false
+        }
+    }
+
     public init(form: Form, purpose: Purpose) {
         self.form = form
         self.purpose = purpose

@@ -184,13 +184,6 @@ struct RandomSession {
         guard !outstanding.isEmpty else { return nil }
         let index = Int.random(in: 0..<outstanding.count, using: &random)
         let effect = outstanding[index]
-        // A known bug (see `anotherRegistryChangeKeepsTheOpenForm`): the result
-        // of a registry change or an instance save closes whatever form is
-        // open. Held back while a form other than its own is open, so that
-        // other regressions still show.
-        if case .perform(let mutation) = effect, state.form != nil, mutation != formMutation, mutation.closesForms {
-            return nil
-        }
         outstanding.remove(at: index)
         now += Double.random(in: 0...2, using: &random)
         switch effect {
@@ -457,16 +450,6 @@ extension Action {
     }
 }
 
-extension Mutation {
-    /// Its result closes the open form, whichever it is (the known bug).
-    var closesForms: Bool {
-        switch self {
-        case .createRegistry, .updateRegistry, .deleteRegistry, .createInstance, .updateInstance: true
-        default: false
-        }
-    }
-}
-
 @Suite("Reducer: the open form and other requests")
 struct OpenFormTests {
     @Test("a registry deleted while a new registry form is being filled in does not close that form")
@@ -479,8 +462,6 @@ struct OpenFormTests {
         _ = reduce(&state, .command(.new))
         for character in "typed-name" { _ = reduce(&state, .formInput(.character(character))) }
         _ = reduce(&state, .mutationFinished(.deleteRegistry(id: "r1", name: "ghcr-vllm"), error: nil))
-        withKnownIssue("finishRegistry closes any open form when any registry change succeeds") {
-            #expect(state.form?.form.text("name") == "typed-name")
-        }
+        #expect(state.form?.form.text("name") == "typed-name")
     }
 }
