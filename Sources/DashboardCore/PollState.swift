@@ -19,13 +19,17 @@ public struct PollState: Equatable, Sendable {
 
     public static let maxBackoff: Double = 60
 
-    /// Seconds until the next poll: the interval after a success; after failures,
-    /// the interval doubled per failure (at most a minute), and never sooner than
-    /// the server's Retry-After.
+    /// Seconds until the next poll. After a success, or a failure that says
+    /// nothing about load (a 5xx, a lost connection), the interval: the data
+    /// comes back within one interval of the service. After a 429 or a timeout
+    /// the service is overloaded, so the interval doubles per failure (at most a
+    /// minute), and never comes sooner than the server's Retry-After.
     public func nextDelay(interval: Double) -> Double {
-        guard failures > 0 else { return interval }
         let backoff = min(Self.maxBackoff, max(interval, 1) * pow(2, Double(failures)))
-        if case .rateLimited(let retryAfter?, _) = lastError { return max(backoff, retryAfter) }
-        return backoff
+        switch lastError {
+        case .rateLimited(let retryAfter, _)?: return max(backoff, retryAfter ?? 0)
+        case .timedOut?: return backoff
+        default: return interval
+        }
     }
 }

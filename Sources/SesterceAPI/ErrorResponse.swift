@@ -54,15 +54,19 @@ enum ErrorResponse {
         }
     }
 
-    /// Seconds from a `Retry-After` value: delta-seconds or an HTTP date.
+    /// Seconds from a `Retry-After` value: delta-seconds or an HTTP date, at
+    /// most an hour (a value like `1e400` or `inf` must not become a wait
+    /// nothing can schedule).
+    static let maximumRetryAfter: Double = 3600
+
     static func parseRetryAfter(_ value: String, now: Date = Date()) -> Double? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if let seconds = Double(trimmed) { return max(0, seconds) }
+        if let seconds = Double(trimmed) { return seconds.isNaN ? nil : min(maximumRetryAfter, max(0, seconds)) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: trimmed).map { max(0, $0.timeIntervalSince(now)) }
+        return formatter.date(from: trimmed).map { min(maximumRetryAfter, max(0, $0.timeIntervalSince(now))) }
     }
 
     /// A short, printable excerpt of a non-JSON body such as Cloudflare's "error code: 1010".

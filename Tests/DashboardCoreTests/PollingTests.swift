@@ -27,23 +27,33 @@ struct PollingTests {
         #expect(!state.poll(.instances).inFlight)
     }
 
-    @Test("Failures back off exponentially up to a minute, and success resets it")
-    func backoff() {
-        var state = State(settings: .init(refreshInterval: 5, host: "h"), now: t0)
-        _ = reduce(&state, .launched(t0))
+    /// The delays before each retry after `failures` in a row, then after a success.
+    static func delays(after failure: APIError, times: Int = 5) -> (failing: [Double], afterSuccess: Double?) {
+        var state = State(settings: .init(refreshInterval: 5, host: "h"), now: Fixture.t0)
+        _ = reduce(&state, .launched(Fixture.t0))
         var delays: [Double] = []
-        for attempt in 1...5 {
-            let effects = reduce(&state, .instancesPolled(.failure(.server(status: 503, message: "down")), detail: nil, at: t0))
-            guard case .schedule(.instances, let delay, let token) = effects.first else {
-                Issue.record("no schedule after failure \(attempt)")
-                return
-            }
+        for _ in 1...times {
+            let effects = reduce(&state, .instancesPolled(.failure(failure), detail: nil, at: Fixture.t0))
+            guard case .schedule(.instances, let delay, let token) = effects.first else { return (delays, nil) }
             delays.append(delay)
             _ = reduce(&state, .pollDue(.instances, token: token))
         }
+        let effects = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
+        guard case .schedule(_, let delay, _)? = effects.first else { return (delays, nil) }
+        return (delays, delay)
+    }
+
+    @Test("Timeouts back off exponentially up to a minute, and success resets it")
+    func backoff() {
+        let (delays, afterSuccess) = Self.delays(after: .timedOut)
         #expect(delays == [10, 20, 40, 60, 60])
-        let effects = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: t0))
-        #expect(effects.first.map { if case .schedule(_, let delay, _) = $0 { delay } else { 0 } } == 5)
+        #expect(afterSuccess == 5)
+    }
+
+    @Test("5xx and lost connections retry at the refresh interval: data is back within one interval")
+    func noBackoffForServerErrors() {
+        #expect(Self.delays(after: .server(status: 503, message: "down")).failing == [5, 5, 5, 5, 5])
+        #expect(Self.delays(after: .unreachable(detail: "refused")).failing == [5, 5, 5, 5, 5])
     }
 
     @Test("A 429 waits at least its Retry-After")

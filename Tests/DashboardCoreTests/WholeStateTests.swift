@@ -46,7 +46,7 @@ struct WholeStateTests {
         expected.polls[.instances]!.lastError = error
         expected.polls[.instances]!.token = token + 1
         expected.flash = Flash(
-            text: "Refresh failed, retrying in 10s: Server error (502): Bad Gateway", kind: .error,
+            text: "Refresh failed, retrying in 5s: Server error (502): Bad Gateway", kind: .error,
             until: later.addingTimeInterval(10))
         #expect(state == expected)
     }

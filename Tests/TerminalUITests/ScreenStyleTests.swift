@@ -107,7 +107,7 @@ struct ScreenStyleTests {
     func stale() {
         let buffer = ScreenFixture.render(ScreenFixture.staleAfterFailure(width: 80, height: 24))
         #expect(styles(of: "stale: updated 8s ago", in: buffer, y: 0) == [theme.warning.with(.bold)])
-        let flash = "Refresh failed, retrying in 10s: Server error (503): upstream unavailable"
+        let flash = "Refresh failed, retrying in 5s: Server error (503): upstream unavailable"
         #expect(styles(of: flash, in: buffer, y: 22) == [theme.flashError])
     }
 

@@ -474,7 +474,7 @@ struct ScreenTests {
             "support-bot      ERROR             chat            -    $1.44  40m support-bot.…",
             "whisper-batch    DISABLED          audio           -    $1.44   2h whisper-batc…",
         ], blank(14), [
-            "Refresh failed, retrying in 10s: Server error (503): upstream unavailable",
+            "Refresh failed, retrying in 5s: Server error (503): upstream unavailable",
             "Enter open  / filter  o sort  s start  x stop  n new  r refresh  ? help  q quit",
         ]))
     }
@@ -492,7 +492,7 @@ struct ScreenTests {
             "support-bot                   ERROR             chat                          -    $1.44  40m support-bot.ai.sesterce.d…",
             "whisper-batch                 DISABLED          audio                         -    $1.44   2h whisper-batch.ai.sesterce…",
         ], blank(30), [
-            "Refresh failed, retrying in 10s: Server error (503): upstream unavailable",
+            "Refresh failed, retrying in 5s: Server error (503): upstream unavailable",
             "Enter open  / filter  o sort  s start  x stop  n new  r refresh  ? help  q quit",
         ]))
     }
