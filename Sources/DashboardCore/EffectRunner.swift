@@ -121,7 +121,7 @@ public final class EffectRunner: Sendable {
         }
         return PriceEstimate(
             atMax: try await max.get(), perHourAtMin: try await min.get(),
-            maxPods: query.maxPods.reduce(0) { $0 + $1.pods }, minPods: query.minPods.reduce(0) { $0 + $1.pods })
+            maxPods: query.maxPods.map(\.pods).saturatingSum, minPods: query.minPods.map(\.pods).saturatingSum)
     }
 
     private static func attempt<T>(_ work: () async throws(APIError) -> T) async -> Result<T, APIError> {

@@ -57,7 +57,7 @@ struct PaneTable {
     /// Ready and total pods over all regions, when the detail is known.
     static func pods(_ id: String, _ state: State) -> (ready: Int, total: Int)? {
         state.details[id].map { detail in
-            detail.regions.reduce((0, 0)) { ($0.0 + $1.ready, $0.1 + $1.total) }
+            (detail.regions.map(\.ready).saturatingSum, detail.regions.map(\.total).saturatingSum)
         }
     }
 
@@ -118,8 +118,8 @@ struct PaneTable {
         let ids = state.hardware.map(\.id)
         columns.append(Column(
             "TOTAL", alignment: .right, minWidth: 5,
-            text: { region in String(ids.reduce(0) { $0 + region.capacity(for: $1) }) },
-            sortKey: { region in .number(Double(ids.reduce(0) { $0 + region.capacity(for: $1) })) }))
+            text: { region in String(ids.map(region.capacity).saturatingSum) },
+            sortKey: { region in .number(Double(ids.map(region.capacity).saturatingSum)) }))
         return PaneTable(state.regions, id: { String($0.id) }, columns: columns)
     }
 

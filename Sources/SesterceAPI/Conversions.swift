@@ -34,7 +34,7 @@ extension HardwareFlavor {
 extension Region {
     public init(_ wire: Wire.Region) {
         var capacities: [String: Int] = [:]
-        for entry in wire.capacities ?? [] { capacities[entry.hardwareId, default: 0] += entry.capacity }
+        for entry in wire.capacities ?? [] { capacities[entry.hardwareId] = capacities[entry.hardwareId, default: 0].saturatingAdding(entry.capacity) }
         self.init(
             id: wire.id, name: wire.name, countryCode: wire.countryCode ?? "", state: wire.state ?? "",
             capacities: capacities)

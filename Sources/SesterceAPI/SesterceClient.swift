@@ -233,7 +233,7 @@ public struct SesterceClient: Sendable {
         case let decoding as DecodingError:
             return .undecodable(what: what, detail: describe(decoding))
         case let urlError as URLError:
-            return urlError.code == .timedOut ? .timedOut : .unreachable(detail: urlError.localizedDescription)
+            return APIError(urlError)
         default:
             if let clientError = error as? ClientError, clientError.response != nil {
                 return .undecodable(what: what, detail: clientError.causeDescription)

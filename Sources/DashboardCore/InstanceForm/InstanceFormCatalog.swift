@@ -18,7 +18,7 @@ struct InstanceFormCatalog: Equatable {
     func free(_ regionId: Int, _ hardwareId: String) -> Int {
         guard let region = regions.first(where: { $0.id == regionId }) else { return 0 }
         let own = hardwareId == heldHardwareId ? held[regionId] ?? 0 : 0
-        return region.capacity(for: hardwareId) + own
+        return region.capacity(for: hardwareId).saturatingAdding(own)
     }
 
     /// ACTIVE regions with room for at least one pod of the flavor.
@@ -38,7 +38,7 @@ extension State {
             takenNames: Set(instances.filter { $0.id != editing?.id }.map(\.name)))
         if let editing {
             catalog.heldHardwareId = editing.hardwareId
-            catalog.held = Dictionary(editing.regions.map { ($0.regionId, $0.scale.max) }, uniquingKeysWith: +)
+            catalog.held = Dictionary(editing.regions.map { ($0.regionId, $0.scale.max) }) { $0.saturatingAdding($1) }
         }
         return catalog
     }
