@@ -51,13 +51,10 @@ enum CommandSetup {
 }
 
 extension ConnectionOptions {
-    /// These options with the config file's profile when `--profile` was not
-    /// given. (`--profile` defaults to "default", so giving `--profile default`
-    /// explicitly reads as not giving it.)
+    /// These options with the config file's profile when `--profile` was not given.
     func applying(_ config: DashConfig) -> ConnectionOptions {
         var options = self
-        let given = profile == Credentials.defaultProfile ? nil : profile
-        options.profile = DashboardPreferences.profile(flag: given, config: config)
+        options.profile = DashboardPreferences.profile(flag: profile, config: config)
         return options
     }
 }

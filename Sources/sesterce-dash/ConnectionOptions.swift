@@ -13,8 +13,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("api-key-file"), help: "Read the API key from this file.")
     var apiKeyFile: String?
 
-    @Option(help: "Profile of ~/.sesterce/credentials to take the key from.")
-    var profile = "default"
+    @Option(help: "Profile of ~/.sesterce/credentials to take the key from (default: the config's profile, else \"default\").")
+    var profile: String?
+
+    /// The profile in use: `--profile`, else "default" (the config's is applied by `applying(_:)`).
+    var profileName: String { profile ?? Credentials.defaultProfile }
 
     @Option(name: .customLong("api-url"), help: "Base URL of the API (also SESTERCE_API_URL, SESTERCE_CLOUD_API_URL).")
     var apiURL: String?
@@ -85,7 +88,7 @@ struct ConnectionOptions: ParsableArguments {
         let credentials: Credentials
         do {
             url = try baseURL(environment: environment)
-            credentials = try Credentials.resolve(keyFile: apiKeyFile, profile: profile, environment: environment)
+            credentials = try Credentials.resolve(keyFile: apiKeyFile, profile: profileName, environment: environment)
         } catch {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(2)

@@ -106,17 +106,17 @@ struct ConfigCommand: AsyncParsableCommand {
             keySource = .demo
         } else {
             do {
-                let credentials = try Credentials.resolve(keyFile: options.apiKeyFile, profile: options.profile, environment: environment)
+                let credentials = try Credentials.resolve(keyFile: options.apiKeyFile, profile: options.profileName, environment: environment)
                 keySource = .found(credentials.source)
             } catch {
                 keySource = .missing(String(describing: error))
             }
         }
-        let given = connection.profile != Credentials.defaultProfile
+        let given = connection.profile != nil
         let report = ConfigReport(
             configFile: config,
             credentialsFile: DisplayPath.abbreviating(Credentials.credentialsFile(environment: environment), home: environment["HOME"]),
-            profile: options.profile,
+            profile: options.profileName,
             profileOrigin: given ? "--profile" : config.config.profile != nil ? "config" : "default",
             keySource: keySource,
             baseURL: options.demo ? "a simulator on 127.0.0.1, started for the run (--demo)" : try options.baseURL(environment: environment).absoluteString,

@@ -111,4 +111,12 @@ struct ScriptableCommandTests {
         #expect(!run.output.contains("sk-e2e-secret"))
         #expect(!run.errors.contains("sk-e2e-secret"))
     }
+
+    @Test("An explicit --profile default wins over the config's profile")
+    func explicitDefaultProfile() throws {
+        let fromConfig = try Self.dash(["config", "--demo"], config: "profile: work\n")
+        #expect(fromConfig.output.contains("Profile:           work (config)"))
+        let explicit = try Self.dash(["config", "--demo", "--profile", "default"], config: "profile: work\n")
+        #expect(explicit.output.contains("Profile:           default (--profile)"))
+    }
 }
