@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DashboardCore", "SesterceAPI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "DashboardCore"]),
-        .testTarget(name: "EndToEnd", dependencies: ["sesterce-dash", "sesterce-sim"]),
+        .testTarget(name: "EndToEnd", dependencies: ["sesterce-dash", "sesterce-sim", "SesterceSimulator"]),
         .testTarget(
             name: "SesterceAPITests",
             dependencies: ["SesterceAPI", "SesterceSimulator"],

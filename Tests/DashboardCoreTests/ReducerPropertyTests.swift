@@ -1,5 +1,6 @@
 import Foundation
 import SesterceAPI
+import SesterceSimulator
 import Testing
 
 @testable import DashboardCore
@@ -44,20 +45,8 @@ struct ReducerPropertyTests {
     }
 }
 
-/// SplitMix64: the same seed gives the same session.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Choices for random sessions, from the simulator's seeded generator.
+extension SeededGenerator {
     mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
 
     mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &self)! }
@@ -66,7 +55,7 @@ struct SeededRandom: RandomNumberGenerator {
 /// One simulated dashboard: its state, the requests it has out and the timers
 /// it armed, answered in random order as the effect runner would.
 struct RandomSession {
-    var random: SeededRandom
+    var random: SeededGenerator
     var state: State
     var now = Date(timeIntervalSince1970: 1_767_225_600)
     /// Requests sent and not answered yet.
@@ -81,7 +70,7 @@ struct RandomSession {
     var trail: [String] = []
 
     init(seed: UInt64) {
-        random = SeededRandom(seed: seed)
+        random = SeededGenerator(seed: seed)
         state = State(settings: .init(refreshInterval: 5, readonly: random.chance(0.1), host: "api.test"), now: now)
         let size = Self.sizes.randomElement(using: &random)!
         apply(.resized(width: size.width, height: size.height))
@@ -255,7 +244,7 @@ struct RandomSession {
         }
     }
 
-    static func detail(of instance: Instance, random: inout SeededRandom) -> InstanceDetail {
+    static func detail(of instance: Instance, random: inout SeededGenerator) -> InstanceDetail {
         let total = Int.random(in: 0...4, using: &random)
         return InstanceDetail(
             id: instance.id, name: instance.name, status: instance.status, hourlyPrice: instance.hourlyPrice,

@@ -1,4 +1,5 @@
 import Foundation
+import SesterceSimulator
 import Testing
 
 /// Signals from outside (Ctrl-C from another shell, `kill`, a closed
@@ -62,7 +63,7 @@ struct SignalTests {
         let pid = try #require(try stormed.programPid(named: "sesterce-dash"))
 
         let seed: UInt64 = 0x5E57_E2CE
-        var generator = SplitMix(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         for step in 0..<150 {
             // Now and then too small (the dashboard says so and waits), else anything up to 250x80.
             let tiny = step % 10 == 3
@@ -89,17 +90,3 @@ struct SignalTests {
     }
 }
 
-/// SplitMix64, for a reproducible storm: the seed is in the failure message.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import SesterceAPI
+import SesterceSimulator
 import Testing
 
 /// Valid bodies of the reference and the quirks, broken at random (values of
@@ -127,11 +128,11 @@ struct BodyMutationTests {
 
 /// Breaks a JSON body in one of many ways, reproducibly from a seed.
 struct BodyMutator {
-    private var random: SplitMix64
+    private var random: SeededGenerator
     /// What the last `mutate` did, for failure messages.
     private(set) var applied = ""
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     static let strangeValues: [String] = [
         "null", "true", "false", "0", "-1", "1.5", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
@@ -363,17 +364,3 @@ indirect enum JSONText {
     }
 }
 
-/// SplitMix64: a seeded generator for reproducible mutations.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

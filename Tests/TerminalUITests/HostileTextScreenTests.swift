@@ -86,4 +86,41 @@ struct HostileTextScreenTests {
         #expect(row?.hasPrefix("名x名x名x名x名x… ") == true)
         #expect(lines[3 + Self.names.count].trimmingCharacters(in: .whitespaces).isEmpty)
     }
+
+    @Test("Server errors in the flash and on form fields, and an edit form of a hostile instance, stay in their cells",
+          arguments: zip([80, 120], [24, 40]))
+    func errorsAndForms(width: Int, height: Int) {
+        let state = ScreenFixture.loaded(width: width, height: height, fleet: Self.fleet)
+        var frames: [(String, State)] = []
+        for (index, name) in Self.names.enumerated() {
+            let failed = ScreenFixture.after(state, [
+                .instancesPolled(.failure(.server(status: 500, message: name)), detail: nil, at: ScreenFixture.now),
+            ])
+            frames.append(("refresh error \(index)", failed))
+            let id = "h\(index)"
+            var editing = ScreenFixture.after(state, [
+                .detailLoaded(.success(Self.detail(id: id, name: name)), at: ScreenFixture.now),
+            ])
+            editing.listings[.instances]?.selectedId = id
+            editing = ScreenFixture.after(editing, [.command(.edit)])
+            frames.append(("edit form \(index)", editing))
+            // As if sent (the hostile ids are not in the catalog, so the form would not send).
+            editing.form?.submitting = true
+            let sent = InstanceSpec(name: name, modelId: name, hardwareId: "hw-l40s", containerPort: 8000, regions: [])
+            let refused = ScreenFixture.after(editing, [
+                .instanceSaved(.updateInstance(id: id, spec: sent),
+                               .failure(.validation(messages: ["containerPort " + name, name]))),
+            ])
+            #expect(refused.form?.form.field("port")?.error != nil, "edit refused \(index): message on its field")
+            frames.append(("edit refused \(index)", refused))
+        }
+        for (name, frame) in frames {
+            let buffer = ScreenFixture.render(frame)
+            let lines = buffer.lines
+            #expect(lines.map { DisplayWidth.of($0) } == Array(repeating: width, count: height), "\(name)")
+            #expect(isControlFree(buffer), "\(name)")
+            #expect(wideCharactersAreWhole(buffer), "\(name)")
+            #expect(!lines.joined().contains("c2VjcmV0"), "\(name): a secret env value reached the screen")
+        }
+    }
 }
