@@ -40,7 +40,8 @@ extension State {
         polls[kind, default: PollState()].failures += 1
         polls[kind, default: PollState()].lastError = error
         let delay = poll(kind).nextDelay(interval: interval(kind))
-        showError("Refresh failed, retrying in \(Formatting.duration(delay)): \(error)")
+        let what = kind == .instances ? "Refresh" : "Catalog refresh"
+        showError("\(what) failed, retrying in \(Formatting.duration(delay)): \(error)")
     }
 
     mutating func receiveInstances(
