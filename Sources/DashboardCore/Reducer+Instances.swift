@@ -118,15 +118,18 @@ extension State {
         let ownForm = form?.awaits(mutation) == true
         switch result {
         case .success(let instance):
-            if ownForm { form = nil }
-            detailId = nil
-            pane = .instances
+            if ownForm {
+                // The person is still waiting on this form: take them to the instance.
+                form = nil
+                detailId = nil
+                pane = .instances
+                listings[.instances]?.selectedId = instance.id
+            }
             if let index = instances.firstIndex(where: { $0.id == instance.id }) {
                 instances[index] = instance
             } else {
                 instances.append(instance)
             }
-            listings[.instances]?.selectedId = instance.id
             reorder(.instances)
             if case .updateInstance = mutation {
                 showInfo("Saved \(instance.name)")

@@ -331,4 +331,21 @@ struct InstanceChangeTests {
         #expect(state.overlay == nil)
         #expect(state.flash?.text.hasPrefix("read-only") == true)
     }
+
+    @Test("A save that returns after its form was discarded does not move the person elsewhere")
+    func lateResult() {
+        var (state, _) = F.newForm()
+        F.type("chat-eu", into: &state)
+        guard case .perform(let mutation)? = reduce(&state, .submitForm).first else {
+            Issue.record("nothing sent")
+            return
+        }
+        _ = reduce(&state, .cancelForm)
+        _ = reduce(&state, .confirm)
+        _ = reduce(&state, .command(.showPane(.registries)))
+        _ = reduce(&state, .instanceSaved(mutation, .success(InstanceChangeTests.created("chat-eu"))))
+        #expect(state.pane == .registries)
+        #expect(state.listings[.instances]?.selectedId == "a1")
+        #expect(state.instances.contains { $0.id == "new1" })
+    }
 }
