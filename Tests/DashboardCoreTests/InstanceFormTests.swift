@@ -32,6 +32,25 @@ struct InstanceFormTests {
         #expect(reduce(&state, .submitForm).isEmpty)
     }
 
+    @Test("n pressed before the catalog arrived: the defaults come with the catalog, what was typed stays")
+    func catalogArrivesLate() {
+        var state = State(settings: .init(refreshInterval: 5, host: "h"), now: Fixture.t0)
+        _ = reduce(&state, .resized(width: 80, height: 24))
+        _ = reduce(&state, .launched(Fixture.t0))
+        _ = reduce(&state, .command(.new))
+        #expect(F.form(state).selected("model") == nil)
+        F.type("early", into: &state)
+        F.retype("port", "9999", in: &state)
+        let effects = reduce(&state, .catalogPolled(F.catalog, at: Fixture.t0))
+        let form = F.form(state)
+        #expect(form.text("name") == "early")
+        #expect(form.selected("model") == "m-llama")
+        #expect(form.selected("hardware") == "hw-l40s")
+        #expect(form.chosen("regions") == ["42"])
+        #expect(form.text("port") == "9999")
+        #expect(effects.contains(.schedulePrice(after: 0.3, token: 1)))
+    }
+
     @Test("Choosing another model brings its port and default hardware; regions follow the hardware")
     func modelBringsDefaults() {
         var (state, _) = F.newForm()

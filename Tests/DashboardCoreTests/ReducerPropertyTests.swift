@@ -387,7 +387,8 @@ struct RandomSession {
 }
 
 extension RandomSession {
-    /// The first field whose typed or chosen value is not what it was. A choice
+    /// The first field whose typed or chosen value is not what it was (an empty
+    /// one may be filled, as a new form is once the catalog arrives). A choice
     /// may go when its option left the catalog; lists of options, prices and
     /// errors may change.
     static func fieldWithLostValue(before: Form, after: Form) -> String? {
@@ -395,7 +396,8 @@ extension RandomSession {
             guard let new = after.field(old.id) else { return old.id }
             switch (old.kind, new.kind) {
             case (.text(let a), .text(let b)), (.number(let a), .number(let b)):
-                if a.text != b.text { return "\(old.id) '\(a.text)' -> '\(b.text)'" }
+                // An empty field may be filled (defaults once the catalog arrives); a value may not change.
+                if !a.text.isEmpty, a.text != b.text { return "\(old.id) '\(a.text)' -> '\(b.text)'" }
             case (.secret(let a), .secret(let b)):
                 if a.text != b.text { return old.id }
             case (.keyValueList(let a), .keyValueList(let b)):
@@ -404,10 +406,10 @@ extension RandomSession {
                 if a != b { return old.id }
             case (.select(let a), .select(let b)):
                 let stillOffered = a.selected.map { id in b.options.contains { $0.id == id } } ?? true
-                if stillOffered, a.selected != b.selected { return "\(old.id) \(a.selected ?? "nil") -> \(b.selected ?? "nil")" }
+                if stillOffered, a.selected != nil, a.selected != b.selected { return "\(old.id) \(a.selected ?? "nil") -> \(b.selected ?? "nil")" }
             case (.multiSelect(let a), .multiSelect(let b)):
                 let offered = Set(b.options.map(\.id))
-                if a.chosen.intersection(offered) != b.chosen.intersection(offered) { return "\(old.id) \(a.chosen.sorted()) -> \(b.chosen.sorted())" }
+                if !a.chosen.isEmpty, a.chosen.intersection(offered) != b.chosen.intersection(offered) { return "\(old.id) \(a.chosen.sorted()) -> \(b.chosen.sorted())" }
             case (.info, .info):
                 break
             default:

@@ -94,13 +94,14 @@ struct InstanceForm {
 
     /// Brings the fields in line after a change (from `previous`) or a new catalog.
     func sync(_ form: inout Form, previous: Form) {
+        let filled = fillDefaultsIfCatalogArrived(&form)
         let usesImage = form.selected(Field.source) == Source.image
         form.setHidden(Field.model, usesImage)
         form.setHidden(Field.registry, !usesImage)
         form.setHidden(Field.startupCommand, !usesImage)
 
         let modelId = form.selected(Field.model)
-        if modelId != previous.selected(Field.model), let model = catalog.model(modelId) {
+        if !filled, modelId != previous.selected(Field.model), let model = catalog.model(modelId) {
             if let port = model.port { form.setText(Field.port, String(port)) }
             if let hardware = model.defaultHardwareId, catalog.hardware.contains(where: { $0.id == hardware }) {
                 form.setSelected(Field.hardware, hardware)
@@ -115,6 +116,19 @@ struct InstanceForm {
         replaceOptions(Field.regions, in: &form, regionOptions(hardwareId, keeping: form.chosen(Field.regions)))
         syncScalingGroups(&form)
         form.setChecks(checks(form))
+    }
+
+    /// A new form opened before the catalog arrived has no model, hardware or
+    /// region to offer; once the catalog is here it gets the defaults `n`
+    /// would have given. Only empty choices are filled: nothing typed changes.
+    private func fillDefaultsIfCatalogArrived(_ form: inout Form) -> Bool {
+        guard form.field(Field.name)?.isEnabled == true, form.selected(Field.model) == nil,
+              form.selected(Field.hardware) == nil, let spec = defaultSpec() else { return false }
+        form.setSelected(Field.model, spec.modelId)
+        form.setSelected(Field.hardware, spec.hardwareId)
+        if form.chosen(Field.regions).isEmpty { form.setChosen(Field.regions, Set(spec.regions.map { String($0.regionId) })) }
+        if form.text(Field.port).isEmpty { form.setText(Field.port, String(spec.containerPort)) }
+        return true
     }
 
     private func hardwareOption(_ flavor: HardwareFlavor) -> FormOption {
