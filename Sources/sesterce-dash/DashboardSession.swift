@@ -110,6 +110,7 @@ final class DashboardSession: Sendable {
         guard let log else { return }
         switch action {
         case .instancesPolled(.failure(let error), _, _): log.write("instances failed: \(error)")
+        case .instancesPolled(.success(let instances), _, _): log.write("instances polled: \(instances.count)")
         case .detailLoaded(.failure(let error), _): log.write("detail failed: \(error)")
         case .catalogPolled(let result, _): if let error = result.firstErrorDescription { log.write("catalog failed: \(error)") }
         case .mutationFinished(let mutation, let error?): log.write("\(mutation) failed: \(error)")

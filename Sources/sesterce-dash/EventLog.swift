@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// `--log-file`: one timestamped line per request sent and per failure, so that
-/// a session can be looked into afterwards. It only ever receives effects and
-/// API errors, which carry no key.
+/// `--log-file`: one line per request sent and per answer to an instance poll
+/// or a change, timestamped to the millisecond, so that a session can be
+/// looked into afterwards (when did the data come back?). It only ever
+/// receives effects, API errors and counts, which carry no key.
 final class EventLog: Sendable {
     private let handle: Mutex<FileHandle>
 
@@ -18,8 +19,11 @@ final class EventLog: Sendable {
         self.handle = Mutex(handle)
     }
 
+    /// `2026-11-30T17:11:26.042Z`: the tests read these back.
+    static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     func write(_ message: String) {
-        let line = "\(Date().formatted(.iso8601)) \(message)\n"
+        let line = "\(Date().formatted(Self.timestamp)) \(message)\n"
         handle.withLock { $0.write(Data(line.utf8)) }
     }
 }

@@ -54,6 +54,11 @@ final class TmuxSession {
     }
 
     /// Waits (up to `timeout`) until the screen satisfies `condition`; returns the screen.
+    ///
+    /// The screen is always looked at once more after the deadline: when the
+    /// test process is starved (CPU-bound tests hold every thread of the
+    /// pool), a sleep can end long after the deadline, and the program under
+    /// test, a process of its own, may well have answered meanwhile.
     @discardableResult
     func waitFor(
         _ description: String, timeout: Duration = .seconds(20), _ condition: (String) -> Bool
@@ -61,9 +66,11 @@ final class TmuxSession {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last = ""
-        while clock.now < deadline {
+        while true {
+            let lookedAt = clock.now
             last = try screen()
             if condition(last) { return last }
+            if lookedAt >= deadline { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         Issue.record("Timed out waiting for \(description). Screen:\n\(last)")
