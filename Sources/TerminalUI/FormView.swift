@@ -2,9 +2,10 @@ import DashboardCore
 
 /// A form in a bordered panel: messages at the top, then section headings and
 /// fields (labels in a column, values, the rule in words beside them, errors
-/// below them), the Submit button, and key hints on the last line. The focused
-/// line is marked "›"; the line being typed into is underlined with a reverse
-/// cursor cell; an open select draws its list under its line.
+/// below them), the Submit button, and the summary (a price) on the last line;
+/// the key hints are in the screen's footer. The focused line is marked "›";
+/// the line being typed into is underlined with a reverse cursor cell; an open
+/// select draws its list under its line.
 public struct FormView: Sendable {
     public var model: FormModel
     public var theme: Theme
@@ -57,16 +58,13 @@ public struct FormView: Sendable {
         let inner = Panel(title: model.title, footer: footer).render(into: &buffer, area: area, theme: theme)
         guard inner.height >= 2, inner.width >= 4 else { return }
         let columns = Self.columns(in: inner, labelWidth: model.labelWidth)
-        var (body, hintRow) = inner.splitBottom(1)
+        var body = inner
         if let summary = model.summary, body.height >= 2 {
             let summaryRow: Rect
             (body, summaryRow) = body.splitBottom(1)
             buffer.put(summary.text, x: columns.markerX, y: summaryRow.y, style: theme.style(summary.tone).with(.bold),
                        maxWidth: columns.maxX - columns.markerX)
         }
-        KeyHintBar(model.hints.map { KeyHint($0.key, $0.action) }).render(
-            into: &buffer, area: Rect(x: columns.markerX, y: hintRow.y, width: columns.maxX - columns.markerX, height: 1),
-            theme: theme)
 
         let messages = model.messages.prefix(body.height)
         for (row, message) in messages.enumerated() {

@@ -96,16 +96,16 @@ struct FormModelTests {
 
     @Test func scrollingKeepsTheFocusVisibleAt24Rows() {
         var form = formSample()
-        #expect(form.visibleRows == 17)
+        #expect(form.visibleRows == 18)
         var offsets: [Int] = []
         for _ in 0..<24 {
             let model = FormModel(form)
-            #expect(model.rows.count == 17)
+            #expect(model.rows.count == 18)
             #expect(activeIsVisible(model))
             offsets.append(model.firstRow)
             form.press(.down)
         }
-        #expect(offsets.max() == 21 - 17)
+        #expect(offsets.max() == 21 - 18)
         #expect(offsets.first == 0)
         // Going back up scrolls back to the top, with the first heading.
         for _ in 0..<24 {
@@ -148,7 +148,7 @@ struct FormModelTests {
         form.setErrors([:], general: ["quota exceeded", "try another region"])
         let model = FormModel(form)
         #expect(model.messages.count == 2)
-        #expect(model.rows.count == 15)
+        #expect(model.rows.count == 16)
         #expect(activeIsVisible(model))
     }
 

@@ -31,7 +31,9 @@ struct DashboardEndToEndTests {
 
     @Test("Deploys an instance through the form and sees it go ACTIVE, edits its max, clones it, deletes the clone")
     func instances() async throws {
-        let (tmux, simulator) = try Self.launch(simulator: ["--speed", "20", "--partial-deploy-rate", "0"])
+        // At speed 2 a pod takes 2 s and a deletion 3 s: long enough for the
+        // test to see DEPLOYING and DELETING even when it looks late.
+        let (tmux, simulator) = try Self.launch(simulator: ["--speed", "2", "--partial-deploy-rate", "0"])
         defer { tmux.close(); _ = simulator }
         try await tmux.waitFor(text: "chat-prod")
 

@@ -84,8 +84,8 @@ struct FormViewTests {
             "│                      [ ] us-east-1  2 free                                   │",
             "│                      [ ] ap-south-1  1 free                                  │",
             "│   Min pods           1                                  required, 0 to 10    │",
-            "│ Tab next  Shift-Tab previous  Ctrl-S submit  Esc cancel                      │",
-            "└───────────────────────────────────────────────────────────────── 1-17 of 23 ─┘",
+            "│   Max pods           1                                  required, 1 to 10    │",
+            "└───────────────────────────────────────────────────────────────── 1-18 of 23 ─┘",
             "                                                                                ",
             "                                                                                ",
         ])
@@ -102,6 +102,7 @@ struct FormViewTests {
             "                                                                                ",
             "                                                                                ",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
+            "│   Description        optional                                                │",
             "│                                                                              │",
             "│ Workload                                                                     │",
             "│   Model              Llama 3.1 8B  port 8000         ▾  required             │",
@@ -119,8 +120,7 @@ struct FormViewTests {
             "│   Max pods           12                                 required, 1 to 10    │",
             "│                      ✗ must be between 1 and 10                              │",
             "│ › Cooldown (s)       300                                required, 1 to 3600  │",
-            "│ Tab next  Shift-Tab previous  Ctrl-S submit  Esc cancel                      │",
-            "└───────────────────────────────────────────────────────────────── 4-20 of 24 ─┘",
+            "└───────────────────────────────────────────────────────────────── 3-20 of 24 ─┘",
             "                                                                                ",
             "                                                                                ",
         ])
@@ -169,7 +169,7 @@ struct FormViewTests {
             "│                                                                                                                      │",
             "│                                                                                                                      │",
             "│                                                                                                                      │",
-            "│ ↑↓ highlight  Enter pick  type filter  Esc close                                                                     │",
+            "│                                                                                                                      │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "                                                                                                                        ",
             "                                                                                                                        ",
@@ -257,7 +257,7 @@ struct FormViewTests {
     @Test func visibleRowsMatchTheDrawnArea() {
         let area = Rect(x: 0, y: 2, width: 80, height: 20)
         #expect(FormView.visibleRows(in: area) == Form.visibleRows(screenHeight: 24))
-        #expect(Form.visibleRows(screenHeight: 24) == 17)
+        #expect(Form.visibleRows(screenHeight: 24) == 18)
         let columns = FormView.columns(in: Panel.inner(of: area), labelWidth: 17)
         #expect(columns.valueX == 23)
         #expect(columns.valueWidth == 33)

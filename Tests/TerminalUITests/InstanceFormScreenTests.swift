@@ -33,7 +33,7 @@ extension ScreenFixture {
 
 @Suite("Instance form screens")
 struct InstanceFormScreenTests {
-    @Test("New instance at 120x40: every section, the price pinned above the hints")
+    @Test("New instance at 120x40: every section, the price pinned at the bottom, the keys in the footer")
     func new120x40() {
         expectScreen(ScreenFixture.newInstance(width: 120, height: 40), screen(
         [
@@ -72,8 +72,8 @@ struct InstanceFormScreenTests {
             "│   HTTP window (s)    off                                           at least 1                                        │",
             "│                                                                                                                      │",
             "│   [ Deploy ]                                                                                                         │",
+            "│                                                                                                                      │",
             "│ Price at max (1 pod): $1.44/h · $1,051.20/month · at min (1): $1.44/h                                                │",
-            "│ Tab next  Shift-Tab previous  Ctrl-S submit  Esc cancel                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "",
             "Tab next  Shift-Tab previous  Ctrl-S submit  Esc cancel",
@@ -87,6 +87,7 @@ struct InstanceFormScreenTests {
             " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
+            "│   Container port     8000                               required, 1 to 65535 │",
             "│   Env vars           + add NAME=value                   NAME=value per line  │",
             "│   API key ids        none                               comma-separated, op… │",
             "│   Pod lifetime (s)   optional                           idle time before sc… │",
@@ -104,8 +105,7 @@ struct InstanceFormScreenTests {
             "│ › Max pods           20                                 at least 1, within … │",
             "│                      ✗ above the free capacity (Paris 12)                    │",
             "│ Price at max (1 pod): $1.44/h · $1,051.20/month · at min (1): $1.44/h · upd… │",
-            "│ Tab next  Shift-Tab previous  Ctrl-S submit  Esc cancel                      │",
-            "└───────────────────────────────────────────────────────────────── 9-24 of 33 ─┘",
+            "└───────────────────────────────────────────────────────────────── 8-24 of 33 ─┘",
             "",
             "Tab next  Shift-Tab previous  Ctrl-S submit  Esc cancel",
         ]))

@@ -64,14 +64,14 @@ public struct Form: Equatable, Sendable {
     }
 
     /// Rows a form shows on a screen this tall when it fills the body (between
-    /// the header and the footer) in a panel with a key-hint line: 17 at 24 rows.
+    /// the header and the footer) in a panel: 18 at 24 rows.
     public static func visibleRows(screenHeight: Int) -> Int {
         visibleRows(bodyHeight: screenHeight - Layout.headerRows - Layout.footerRows)
     }
 
-    /// Rows a form shows in a body area this tall (panel borders and the hint line taken off).
+    /// Rows a form shows in a body area this tall (the panel's borders taken off).
     public static func visibleRows(bodyHeight: Int) -> Int {
-        max(1, bodyHeight - 3)
+        max(1, bodyHeight - 2)
     }
 
     // MARK: - Reading values
