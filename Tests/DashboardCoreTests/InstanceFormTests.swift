@@ -321,6 +321,45 @@ struct InstanceChangeTests {
         #expect(spec.name == "chat-prod-copy")
     }
 
+    /// An instance on nothing `n` would choose: another model, GPU and port,
+    /// two regions with their own limits.
+    static let unusual = InstanceSpec(
+        name: "whisper-eu", modelId: "m-whisper", hardwareId: "hw-l40s", containerPort: 9000,
+        regions: [RegionScaling(regionId: 42, scale: F.limits(max: 4)), RegionScaling(regionId: 78, scale: F.limits(max: 2))])
+
+    static func detail(of spec: InstanceSpec) -> InstanceDetail {
+        InstanceDetail(
+            id: "a1", name: spec.name, status: .active, hourlyPrice: 2.88, features: [], address: nil,
+            containerPort: spec.containerPort, description: nil, podLifetime: nil,
+            regions: spec.regions.map { RegionDeployment(regionId: $0.regionId, scale: $0.scale, total: 1, ready: 1, errorMessage: nil) },
+            hardwareId: spec.hardwareId, modelId: spec.modelId, registryId: nil, envs: [:], startupCommand: nil, apiKeyIds: [],
+            createdAt: Fixture.t0, updatedAt: Fixture.t0)
+    }
+
+    @Test("A clone is the same instance under a new name, whenever the catalog arrives", arguments: [false, true])
+    func cloneKeepsEverything(catalogFirst: Bool) {
+        var state = State(settings: .init(refreshInterval: 5, host: "h"), now: Fixture.t0)
+        _ = reduce(&state, .resized(width: 80, height: 24))
+        _ = reduce(&state, .launched(Fixture.t0))
+        _ = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
+        if catalogFirst { _ = reduce(&state, .catalogPolled(F.catalog, at: Fixture.t0)) }
+        _ = reduce(&state, .detailLoaded(.success(Self.detail(of: Self.unusual)), at: Fixture.t0))
+        _ = reduce(&state, .command(.clone))
+        if !catalogFirst { _ = reduce(&state, .catalogPolled(F.catalog, at: Fixture.t0)) }
+        let form = F.form(state)
+        #expect(form.selected("model") == "m-whisper")
+        #expect(form.selected("hardware") == "hw-l40s")
+        #expect(form.chosen("regions") == ["42", "78"])
+        #expect(form.text("port") == "9000")
+        guard case .perform(.createInstance(let spec))? = reduce(&state, .submitForm).first else {
+            Issue.record("nothing sent: \(F.form(state).validate())")
+            return
+        }
+        var expected = Self.unusual
+        expected.name = "whisper-eu-copy"
+        #expect(spec == expected)
+    }
+
     @Test("D asks for the name; only the exact name deletes, and DELETING shows until it is gone")
     func delete() {
         var state = F.state()

@@ -122,8 +122,10 @@ struct InstanceForm {
     /// region to offer; once the catalog is here it gets the defaults `n`
     /// would have given. Only empty choices are filled: nothing typed changes.
     private func fillDefaultsIfCatalogArrived(_ form: inout Form) -> Bool {
-        guard form.field(Field.name)?.isEnabled == true, form.selected(Field.model) == nil,
-              form.selected(Field.hardware) == nil, let spec = defaultSpec() else { return false }
+        // What the form holds, not what its options can show yet: a clone's
+        // hardware is not an empty choice because the options are still empty.
+        guard form.heldChoice(Field.model) == nil, form.heldChoice(Field.registry) == nil,
+              form.heldChoice(Field.hardware) == nil, let spec = defaultSpec() else { return false }
         form.setSelected(Field.model, spec.modelId)
         form.setSelected(Field.hardware, spec.hardwareId)
         if form.chosen(Field.regions).isEmpty { form.setChosen(Field.regions, Set(spec.regions.map { String($0.regionId) })) }
