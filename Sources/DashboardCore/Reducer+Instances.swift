@@ -17,9 +17,12 @@ extension State {
         switch command {
         case .new:
             let builder = InstanceForm(catalog: instanceFormCatalog(editing: nil))
-            let form = builder.make(builder.defaultSpec(), title: "New instance", submitLabel: "Deploy", isEdit: false,
-                                    height: height)
-            return open(FormSession(form: form, purpose: .createInstance))
+            let defaults = builder.defaultSpec()
+            var session = FormSession(
+                form: builder.make(defaults, title: "New instance", submitLabel: "Deploy", isEdit: false, height: height),
+                purpose: .createInstance)
+            session.awaitsDefaults = defaults == nil
+            return open(session)
         case .edit, .clone:
             guard let instance = selectedInstance else { return [] }
             let request = FormRequest(kind: command == .edit ? .edit : .clone, instanceId: instance.id)
@@ -70,7 +73,9 @@ extension State {
     mutating func syncInstanceForm(previous: Form) -> [Effect] {
         guard var session = form, session.purpose.isInstance else { return [] }
         let builder = instanceForm
-        builder.sync(&session.form, previous: previous)
+        if builder.sync(&session.form, previous: previous, fillingDefaults: session.awaitsDefaults) {
+            session.awaitsDefaults = false
+        }
         let effects = session.price.change(to: builder.priceQuery(session.form))
         session.form.summary = session.price.summary
         form = session

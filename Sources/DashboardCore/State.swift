@@ -162,6 +162,10 @@ public struct FormSession: Equatable, Sendable {
     public var submitting = false
     /// The live price of an instance form.
     public var price = PricePreview()
+    /// A new instance form opened before the catalog arrived: it gets `n`'s
+    /// choices when the catalog does. (A clone or an edit never does: its
+    /// choices are the instance's, even while the options are not loaded.)
+    public var awaitsDefaults = false
 
     /// Whether `mutation`'s result answers this form's submit (and not some
     /// other change, such as a registry deleted while this form is open).

@@ -109,13 +109,6 @@ public struct Form: Equatable, Sendable {
         return nil
     }
 
-    /// The id a select holds, even one whose option is not loaded yet (an
-    /// edit or clone opened before the catalog arrived).
-    public func heldChoice(_ id: String) -> String? {
-        if case .select(let select)? = field(id)?.kind { return select.selected }
-        return nil
-    }
-
     /// The ids chosen in a multi-select, in the order of its options.
     public func chosen(_ id: String) -> [String] {
         if case .multiSelect(let multi)? = field(id)?.kind { return multi.chosenInOrder }

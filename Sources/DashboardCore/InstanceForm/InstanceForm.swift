@@ -92,9 +92,13 @@ struct InstanceForm {
 
     // MARK: - Keeping fields in step
 
-    /// Brings the fields in line after a change (from `previous`) or a new catalog.
-    func sync(_ form: inout Form, previous: Form) {
-        let filled = fillDefaultsIfCatalogArrived(&form)
+    /// Brings the fields in line after a change (from `previous`) or a new
+    /// catalog. `fillingDefaults` is for a new form opened before the catalog
+    /// arrived: it gets `n`'s defaults once the catalog is here. Returns
+    /// whether it got them.
+    @discardableResult
+    func sync(_ form: inout Form, previous: Form, fillingDefaults: Bool = false) -> Bool {
+        let filled = fillingDefaults && fillDefaults(&form)
         let usesImage = form.selected(Field.source) == Source.image
         form.setHidden(Field.model, usesImage)
         form.setHidden(Field.registry, !usesImage)
@@ -116,16 +120,14 @@ struct InstanceForm {
         replaceOptions(Field.regions, in: &form, regionOptions(hardwareId, keeping: form.chosen(Field.regions)))
         syncScalingGroups(&form)
         form.setChecks(checks(form))
+        return filled
     }
 
-    /// A new form opened before the catalog arrived has no model, hardware or
-    /// region to offer; once the catalog is here it gets the defaults `n`
-    /// would have given. Only empty choices are filled: nothing typed changes.
-    private func fillDefaultsIfCatalogArrived(_ form: inout Form) -> Bool {
-        // What the form holds, not what its options can show yet: a clone's
-        // hardware is not an empty choice because the options are still empty.
-        guard form.heldChoice(Field.model) == nil, form.heldChoice(Field.registry) == nil,
-              form.heldChoice(Field.hardware) == nil, let spec = defaultSpec() else { return false }
+    /// The choices `n` would have made, on a form that could not offer any
+    /// (it opened before the catalog arrived). Only empty choices are
+    /// filled: nothing typed changes. False while there is no catalog yet.
+    private func fillDefaults(_ form: inout Form) -> Bool {
+        guard let spec = defaultSpec() else { return false }
         form.setSelected(Field.model, spec.modelId)
         form.setSelected(Field.hardware, spec.hardwareId)
         if form.chosen(Field.regions).isEmpty { form.setChosen(Field.regions, Set(spec.regions.map { String($0.regionId) })) }
