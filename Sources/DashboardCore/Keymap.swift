@@ -52,9 +52,12 @@ public struct Keymap: Equatable, Sendable {
             switch key {
             case .escape, .character("?"), .character("q"), .enter, .function(1): return .command(.help)
             case .ctrl("c"): return .command(.quit)
-            case .down, .character("j"): return .command(.move(.down))
-            case .up, .character("k"): return .command(.move(.up))
-            default: return nil
+            case .down: return .command(.move(.down))
+            case .up: return .command(.move(.up))
+            default:
+                // The keymap's movement keys (j, k, PgDn, g, G…) scroll the help.
+                if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
+                return nil
             }
         case .filter:
             switch key {

@@ -11,7 +11,7 @@ extension State {
             switchPane(to: pane.previous)
         case .move(let movement):
             if overlay == .help {
-                helpScroll = max(0, helpScroll + (movement == .up ? -1 : movement == .down ? 1 : 0))
+                scrollHelp(movement)
             } else if detailId != nil {
                 scrollDetail(movement)
             } else {
@@ -77,6 +77,23 @@ extension State {
         filterEditing = false
     }
 
+    /// Past the last line of any help; the view holds it to the last page and
+    /// says where it drew from (`helpShown`).
+    static let helpEnd = 10_000
+
+    private mutating func scrollHelp(_ movement: Movement) {
+        let page = Layout.detailRows(height: height)
+        let target = switch movement {
+        case .up: helpScroll - 1
+        case .down: helpScroll + 1
+        case .pageUp: helpScroll - page
+        case .pageDown: helpScroll + page
+        case .top: 0
+        case .bottom: Self.helpEnd
+        }
+        helpScroll = min(max(0, target), Self.helpEnd)
+    }
+
     private mutating func scrollDetail(_ movement: Movement) {
         let page = Layout.detailRows(height: height)
         switch movement {
@@ -102,7 +119,23 @@ extension State {
             showInfo("\(instance.name) is already \(transitions[instance.id]!.status.lowercased())")
             return
         }
+        if let reason = Self.pointless(start: start, status: instance.status) {
+            showInfo("\(instance.name) \(reason)")
+            return
+        }
         overlay = .confirm(start ? .start(id: instance.id, name: instance.name) : .stop(id: instance.id, name: instance.name))
+    }
+
+    /// Why a start or stop would only be refused, said at once instead of after
+    /// a dialog and a request; nil when the service may take it (a status this
+    /// dashboard does not know is left to the service).
+    static func pointless(start: Bool, status: InstanceStatus) -> String? {
+        switch status {
+        case .deleting, .deleted: "is being deleted"
+        case .active, .deploying, .pending, .partiallyDeployed, .new: start ? "is already running" : nil
+        case .disabled: start ? nil : "is already stopped"
+        case .error, .failed, .other: nil
+        }
     }
 
     mutating func finish(_ mutation: Mutation, error: APIError?) -> [Effect] {

@@ -15,6 +15,10 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         if let flash = state.flash, flash.until <= time { state.flash = nil }
         return []
 
+    case .helpShown(let line):
+        if state.overlay == .help { state.helpScroll = max(0, line) }
+        return []
+
     case .resized(let width, let height):
         state.width = width
         state.height = height

@@ -65,7 +65,7 @@ public struct ScreenModel: Equatable, Sendable {
         case .filter: return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
         case .confirm: return [("y", "confirm"), ("n/Esc", "cancel")]
         case .typedConfirm: return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
-        case .help: return [("Esc/?", "close help")]
+        case .help: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc/?", "close help")]
         case .form: return (state.form.map { FormModel($0.form).hints } ?? []).map { ($0.key, $0.action) }
         case .normal: break
         }

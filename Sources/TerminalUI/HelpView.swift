@@ -9,7 +9,9 @@ struct HelpView {
     /// Widest a cost note gets before it wraps, so the box stays readable.
     static let noteWidth = 60
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    /// Returns the first line drawn: the model's scroll held to the last page.
+    @discardableResult
+    func render(into buffer: inout Buffer, area: Rect) -> Int {
         var sections = model.sections.map { section in
             HelpSection(section.title, keys: section.entries.map { KeyHint($0.keys, $0.action) })
         }
@@ -23,7 +25,7 @@ struct HelpView {
         sections.append(HelpSection("Cost", keys: notes))
         // The overlay covers the whole pane: no cut-off table text beside the box.
         buffer.fill(area, with: Cell(" ", style: theme.text))
-        _ = HelpOverlay(title: "Keys — Esc or ? closes", sections: sections, scrollOffset: model.scroll)
+        return HelpOverlay(title: "Keys — Esc or ? closes", sections: sections, scrollOffset: model.scroll)
             .render(into: &buffer, area: area, theme: theme)
     }
 }

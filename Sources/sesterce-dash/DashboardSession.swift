@@ -99,9 +99,10 @@ final class DashboardSession: Sendable {
             let model = ScreenModel(state, keymap: keymap)
             if model != shown {
                 var frame = Buffer(width: state.width, height: state.height)
-                Screen(model: model, theme: theme).render(into: &frame)
+                let helpLine = Screen(model: model, theme: theme).render(into: &frame)
                 terminal.draw(frame)
                 shown = model
+                if let helpLine, helpLine != state.helpScroll { dispatch(.helpShown(fromLine: helpLine)) }
             }
         }
     }

@@ -63,10 +63,43 @@ struct StartStopTests {
         #expect(state.flash?.text.hasPrefix("read-only") == true)
     }
 
+    @Test("s on a running instance and x on a stopped one say so at once: no dialog, nothing sent",
+          arguments: [("chat-prod", Command.start, "chat-prod is already running"),
+                      ("sdxl-render", .start, "sdxl-render is already running"),
+                      ("whisper-batch", .stop, "whisper-batch is already stopped")])
+    func pointless(name: String, command: Command, flash: String) {
+        var state = Fixture.loadedState()
+        Self.select(name, in: &state)
+        #expect(reduce(&state, .command(command)).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.flash?.text == flash)
+    }
+
+    @Test("A stopped instance can be started, a failed one started or stopped", arguments: [
+        ("whisper-batch", Command.start), ("support-bot", .start), ("support-bot", .stop), ("llama70b-eu", .stop),
+    ])
+    func meaningful(name: String, command: Command) {
+        var state = Fixture.loadedState()
+        Self.select(name, in: &state)
+        _ = reduce(&state, .command(command))
+        let id = state.selectedInstance!.id
+        #expect(state.overlay == .confirm(command == .start ? .start(id: id, name: name) : .stop(id: id, name: name)))
+    }
+
+    static func select(_ name: String, in state: inout State) {
+        while state.selectedInstance?.name != name, state.selectedInstance != nil {
+            let before = state.selectedInstance?.id
+            _ = reduce(&state, .command(.move(.down)))
+            if state.selectedInstance?.id == before { break }
+        }
+    }
+
     @Test("n or Esc cancels the dialog without sending anything")
     func cancel() {
         var state = Fixture.loadedState()
+        Self.select("whisper-batch", in: &state)
         _ = reduce(&state, .command(.start))
+        #expect(state.overlay != nil)
         #expect(reduce(&state, .cancel).isEmpty)
         #expect(state.overlay == nil)
         #expect(state.transitions.isEmpty)

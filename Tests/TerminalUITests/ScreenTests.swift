@@ -303,7 +303,7 @@ struct ScreenTests {
             " │ Rows                                                                      │",
             " └──────────────────────────────────────────────────────── lines 1-18 of 58 ─┘",
             "",
-            "Esc/? close help",
+            "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
     }
 
@@ -334,7 +334,7 @@ struct ScreenTests {
             " │                when its threshold is filled in.                           │",
             " └─────────────────────────────────────────────────────── lines 41-58 of 58 ─┘",
             "",
-            "Esc/? close help",
+            "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
     }
 
@@ -381,7 +381,7 @@ struct ScreenTests {
             "                     │                                                                           │",
             "                     └──────────────────────────────────────────────────────── lines 1-34 of 58 ─┘",
             "",
-            "Esc/? close help",
+            "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
     }
 
