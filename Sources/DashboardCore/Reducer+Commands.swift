@@ -59,7 +59,8 @@ extension State {
     private mutating func change(_ command: Command) -> [Effect] {
         if pane == .registries, command != .clone { return changeRegistry(command) }
         guard pane == .instances else {
-            showInfo("n, e, c and D act on instances (1) and registries (5)")
+            showInfo(pane == .registries ? "Only instances can be cloned (c on the Instances pane, 1)"
+                                         : "n, e, c and D act on instances (1) and registries (5)")
             return []
         }
         return changeInstance(command)

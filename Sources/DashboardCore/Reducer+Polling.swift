@@ -2,8 +2,15 @@ import Foundation
 import SesterceAPI
 
 extension State {
+    /// How long between polls. Until the catalog has come whole once, the
+    /// panes and forms that need it are waiting: it is asked as often as the
+    /// instances, not once a minute.
     func interval(_ kind: PollKind) -> Double {
-        kind == .instances ? settings.refreshInterval : settings.catalogInterval
+        switch kind {
+        case .instances: settings.refreshInterval
+        case .catalog: poll(.catalog).lastSuccess == nil
+            ? min(settings.refreshInterval, settings.catalogInterval) : settings.catalogInterval
+        }
     }
 
     /// Sends a poll now unless one is out (then it is queued: polls never overlap).

@@ -42,8 +42,12 @@ public struct TableModel: Equatable, Sendable {
         total = table.count
         filter = listing.filter
         title = matching == total ? "\(pane.title) (\(total))" : "\(pane.title) (\(matching) of \(total))"
-        let loading = state.poll(pane == .instances ? .instances : .catalog).lastSuccess == nil
+        let poll = state.poll(pane == .instances ? .instances : .catalog)
+        // An empty pane says why: still loading, failed (and retrying), or nothing there.
         emptyMessage =
-            if loading { "Loading…" } else if total == 0 { "No \(pane.title.lowercased()) yet" } else { "Nothing matches \"\(listing.filter)\"" }
+            if poll.lastSuccess == nil, let error = poll.lastError, total == 0 {
+                "Could not load: \(error) (retrying)"
+            } else if poll.lastSuccess == nil { "Loading…" }
+            else if total == 0 { "No \(pane.title.lowercased()) yet" } else { "Nothing matches \"\(listing.filter)\"" }
     }
 }

@@ -121,4 +121,23 @@ struct PollingTests {
         ]))
         #expect(effects.last == .schedule(.catalog, after: 60, token: 1))
     }
+
+    @Test("A catalog that never came is asked again at the refresh interval, and the empty pane says why")
+    func catalogNeverLoaded() {
+        var state = State(settings: .init(refreshInterval: 5, host: "h"), now: t0)
+        _ = reduce(&state, .resized(width: 120, height: 40))
+        _ = reduce(&state, .launched(t0))
+        var failed = Fixture.catalog
+        failed.models = .failure(.server(status: 500, message: ""))
+        let effects = reduce(&state, .catalogPolled(failed, at: t0))
+        #expect(effects.last == .schedule(.catalog, after: 5, token: 1))
+        #expect(state.flash?.text.hasPrefix("Catalog refresh failed, retrying in 5s") == true)
+        _ = reduce(&state, .command(.showPane(.models)))
+        guard case .table(let table) = ScreenModel(state).body else { Issue.record("no table"); return }
+        #expect(table.emptyMessage == "Could not load: \(APIError.server(status: 500, message: "")) (retrying)")
+        // Once whole, the catalog goes back to its minute.
+        let token = state.poll(.catalog).token
+        _ = reduce(&state, .pollDue(.catalog, token: token))
+        #expect(reduce(&state, .catalogPolled(Fixture.catalog, at: t0)).last == .schedule(.catalog, after: 60, token: 2))
+    }
 }

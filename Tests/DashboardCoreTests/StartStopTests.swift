@@ -94,6 +94,15 @@ struct StartStopTests {
         }
     }
 
+    @Test("c on the Registries pane says only instances are cloned")
+    func cloneOnRegistries() {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.showPane(.registries)))
+        #expect(reduce(&state, .command(.clone)).isEmpty)
+        #expect(state.form == nil)
+        #expect(state.flash?.text == "Only instances can be cloned (c on the Instances pane, 1)")
+    }
+
     @Test("n or Esc cancels the dialog without sending anything")
     func cancel() {
         var state = Fixture.loadedState()
