@@ -29,9 +29,14 @@ struct PaneTable {
             rows = rows.filter { row in headers.indices.contains { text(row, $0).lowercased().contains(needle) } }
         }
         guard headers.indices.contains(column) else { return rows }
-        let keyed = rows.map { (row: $0, key: sortKey($0, column)) }
+        // Equal keys are in the order of the first column (the name), A to Z,
+        // whichever way the column is sorted: rows of one status read as a list.
+        let keyed = rows.map { (row: $0, key: sortKey($0, column), name: column == 0 ? nil : sortKey($0, 0)) }
         return keyed.sorted { a, b in
-            if a.key == b.key { return a.row < b.row }
+            if a.key == b.key {
+                if let nameA = a.name, let nameB = b.name, nameA != nameB { return nameA < nameB }
+                return a.row < b.row
+            }
             return ascending ? a.key < b.key : b.key < a.key
         }.map(\.row)
     }

@@ -109,6 +109,20 @@ struct FormEditingTests {
         #expect(form.text("name") == "bc")
     }
 
+    @Test("Ctrl-U deletes back to the start of the line, as in a shell; in an env line too")
+    func ctrlUDeletesToTheStart() {
+        var form = formSample()
+        form.type("old-name")
+        form.press(.left, .left, .left, .left, .ctrl("u"))
+        #expect(form.text("name") == "name")
+        form.press(.ctrl("u"))
+        #expect(form.text("name") == "name")
+        form.focusField("envs")
+        form.type("MODE=fast")
+        form.press(.ctrl("u"))
+        #expect(form.pairs("envs").isEmpty)
+    }
+
     @Test func pasteOf200CharactersArrivesWhole() {
         var form = formSample()
         form.focusField("description")

@@ -41,6 +41,15 @@ struct SelectionTests {
         #expect(model.headers[0].sort == nil)
     }
 
+    @Test("Rows with equal keys are in name order, whichever way the column is sorted")
+    func tiesByName() {
+        var state = Fixture.loadedState()
+        for _ in 0..<4 { _ = reduce(&state, .command(.cycleSort)) }  // $/H: support-bot and whisper-batch both $0
+        #expect(Fixture.names(state) == ["support-bot", "whisper-batch", "sdxl-render", "chat-prod", "llama70b-eu"])
+        _ = reduce(&state, .command(.reverseSort))
+        #expect(Fixture.names(state) == ["llama70b-eu", "chat-prod", "sdxl-render", "support-bot", "whisper-batch"])
+    }
+
     @Test("Typing a filter narrows the rows by any column, case ignored; Esc clears it")
     func filtering() {
         var state = Fixture.loadedState()

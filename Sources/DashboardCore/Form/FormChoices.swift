@@ -168,6 +168,7 @@ public struct KeyValueListInput: Equatable, Sendable {
     }
 
     mutating func insert(_ character: Character) -> Bool { editLine { $0.insert(character) } }
+    mutating func deleteToStart() -> Bool { editLine { $0.deleteToStart() } }
     mutating func left() { _ = editLine { $0.left() } }
     mutating func right() { _ = editLine { $0.right() } }
     mutating func home() { cursor = 0 }

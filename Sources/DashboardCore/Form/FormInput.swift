@@ -4,6 +4,9 @@ public enum FormInput: Equatable, Sendable {
     /// closed one), ignored where it makes no sense (letters in a number).
     case character(Character)
     case backspace, delete, left, right, home, end
+    /// Ctrl-U: deletes from the cursor back to the start of the line, or
+    /// clears an open list's filter.
+    case deleteToStart
     /// The previous / next line: the highlight in an open list, the option of a
     /// multi-select, the line of a key=value list; past the first or last line
     /// (and in one-line fields), the previous / next field.
@@ -46,6 +49,7 @@ extension Form {
         case .right: return .input(.right)
         case .home, .ctrl("a"): return .input(.home)
         case .end, .ctrl("e"): return .input(.end)
+        case .ctrl("u"): return .input(.deleteToStart)
         case .backspace: return .input(.backspace)
         case .delete: return .input(.delete)
         case .character(" "):
@@ -162,6 +166,7 @@ extension Form {
             return .changed
         case .backspace: return text.backspace() ? .changed : .unchanged
         case .delete: return text.delete() ? .changed : .unchanged
+        case .deleteToStart: return text.deleteToStart() ? .changed : .unchanged
         case .left: text.left()
         case .right: text.right()
         case .home: text.home()
@@ -194,6 +199,9 @@ extension Form {
                 select.filter.removeLast()
                 select.highlight = 0
             }
+        case .deleteToStart:
+            select.filter = ""
+            select.highlight = 0
         case .up: select.moveHighlight(by: -1)
         case .down: select.moveHighlight(by: 1)
         case .home: select.highlight = 0
@@ -215,6 +223,7 @@ extension Form {
             return list.insert(character) ? .changed : .unchanged
         case .backspace: return list.backspace() ? .changed : .unchanged
         case .delete: return list.delete() ? .changed : .unchanged
+        case .deleteToStart: return list.deleteToStart() ? .changed : .unchanged
         case .left: list.left()
         case .right: list.right()
         case .home: list.home()

@@ -42,6 +42,15 @@ public struct TextInput: Equatable, Sendable {
         return true
     }
 
+    /// Removes everything before the cursor (Ctrl-U, as in a shell); false at the start.
+    @discardableResult
+    public mutating func deleteToStart() -> Bool {
+        guard cursor > 0 else { return false }
+        text.removeSubrange(..<index(cursor))
+        cursor = 0
+        return true
+    }
+
     public mutating func left() { cursor = max(0, cursor - 1) }
     public mutating func right() { cursor = min(text.count, cursor + 1) }
     public mutating func home() { cursor = 0 }
