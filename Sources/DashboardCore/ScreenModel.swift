@@ -33,6 +33,9 @@ public struct ScreenModel: Equatable, Sendable {
     public var body: Body
     public var footer: Footer
     public var overlay: Overlay?
+    /// The form under a "discard changes?" question, so that the person sees
+    /// what they would lose.
+    public var formBehind: FormModel?
 
     public init(_ state: State, keymap: Keymap = .standard) {
         width = state.width
@@ -47,7 +50,9 @@ public struct ScreenModel: Equatable, Sendable {
         switch state.overlay {
         case .help: overlay = .help(HelpModel(state, keymap: keymap))
         case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation))
-        case .discardForm: overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))
+        case .discardForm:
+            overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))
+            formBehind = state.form.map { FormModel($0.form) }
         case .deleteInstance(_, let name, let typed): overlay = .confirm(ConfirmModel(deleting: name, typed: typed))
         case nil: overlay = state.form.map { .form(FormModel($0.form)) }
         }

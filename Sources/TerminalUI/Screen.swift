@@ -28,6 +28,7 @@ public struct Screen {
         case .detail(let detail): DetailView(model: detail, theme: theme).render(into: &buffer, area: body)
         }
         FooterView(model: model.footer, theme: theme).render(into: &buffer, area: footer)
+        if let form = model.formBehind { FormView(model: form, theme: theme).render(into: &buffer, area: body) }
         switch model.overlay {
         case .help(let help): return HelpView(model: help, theme: theme).render(into: &buffer, area: body)
         case .confirm(let confirm):

@@ -321,11 +321,13 @@ struct RandomSession {
             needle.isEmpty || table.headers.indices.contains { table.text(row, $0).lowercased().contains(needle) }
         }
         guard Set(order) == Set(matching) else { return "filter '\(listing.filter)' shows rows \(order.sorted()), matching \(matching)" }
-        // Sort: each row before the next by the sort column, ties in the service's order.
+        // Sort: each row before the next by the sort column; ties by name (A to Z), then in the service's order.
         if table.headers.indices.contains(listing.sortColumn) {
             for (a, b) in zip(order, order.dropFirst()) {
                 let (keyA, keyB) = (table.sortKey(a, listing.sortColumn), table.sortKey(b, listing.sortColumn))
-                let inOrder = keyA == keyB ? a < b : listing.ascending ? keyA < keyB : keyB < keyA
+                let (nameA, nameB) = (table.sortKey(a, 0), table.sortKey(b, 0))
+                let tie = nameA == nameB ? a < b : nameA < nameB
+                let inOrder = keyA == keyB ? tie : listing.ascending ? keyA < keyB : keyB < keyA
                 guard inOrder else { return "rows \(a) and \(b) out of order by column \(listing.sortColumn) (ascending: \(listing.ascending))" }
             }
         } else if !order.isEmpty {

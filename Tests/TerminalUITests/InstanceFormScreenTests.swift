@@ -111,6 +111,38 @@ struct InstanceFormScreenTests {
         ]))
     }
 
+    @Test("Esc on an edited form at 80x24: the question over the form, not over the list")
+    func discard80x24() {
+        let state = ScreenFixture.after(ScreenFixture.newInstance(width: 80, height: 24), [.cancelForm])
+        expectScreen(state, screen(
+        [
+            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            "┌─ New instance ───────────────────────────────────────────────────────────────┐",
+            "│ Basics                                                                       │",
+            "│ › Name               chat-eu                            required, up to 63 … │",
+            "│   Description        optional                                                │",
+            "│                                                                              │",
+            "│ Workload                                                                     │",
+            "│   Source             Catalog model                   ▾                       │",
+            "│   Model      ┌─ Discard changes ─────────────────────────────┐ed             │",
+            "│   Container p│ Close \"New instance\" and lose what was typed? │ed, 1 to 65535 │",
+            "│   Env vars   │                                               │alue per line  │",
+            "│   API key ids│ y discard · n/Esc keep editing                │separated, op… │",
+            "│   Pod lifetim└───────────────────────────────────────────────┘ime before sc… │",
+            "│                                                                              │",
+            "│ Hardware                                                                     │",
+            "│   Hardware           1xL40S / 16 vCPU / 232GiB RAM   ▾  $/h per pod · regio… │",
+            "│                                                                              │",
+            "│ Regions                                                                      │",
+            "│   Regions            [x] Paris (FR)  12 free            ACTIVE, with room    │",
+            "│ Price at max (1 pod): $1.44/h · $1,051.20/month · at min (1): $1.44/h        │",
+            "└───────────────────────────────────────────────────────────────── 1-17 of 32 ─┘",
+            "",
+            "y confirm  n/Esc cancel",
+        ]))
+    }
+
     @Test("Delete at 80x24: the name is typed into the dialog")
     func delete80x24() {
         expectScreen(ScreenFixture.deleteInstance(width: 80, height: 24), screen(
