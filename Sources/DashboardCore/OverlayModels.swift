@@ -57,6 +57,21 @@ public struct HelpModel: Equatable, Sendable {
     }
 }
 
+extension ConfirmModel {
+    /// What a stopped instance costs once started, from its detail and one
+    /// pod's price: `$1.44/h at min (1 pod), $5.76/h at max (4 pods)`; nil
+    /// while either is unknown.
+    static func runningCost(_ id: String, _ state: State) -> String? {
+        guard let detail = state.details[id], !detail.regions.isEmpty,
+              let perPod = state.hardwarePrices[detail.hardwareId] else { return nil }
+        let low = detail.regions.map { max(0, $0.scale.min) }.saturatingSum
+        let high = detail.regions.map { max(0, $0.scale.max) }.saturatingSum
+        func pods(_ count: Int) -> String { count == 1 ? "1 pod" : "\(count) pods" }
+        return "\(Formatting.money(perPod * Double(low)))/h at min (\(pods(low))), "
+            + "\(Formatting.money(perPod * Double(high)))/h at max (\(pods(high)))"
+    }
+}
+
 /// A question before changing something: answered with y, or, to delete an
 /// instance, by typing its name (`input` is what was typed so far).
 public struct ConfirmModel: Equatable, Sendable {
@@ -65,11 +80,11 @@ public struct ConfirmModel: Equatable, Sendable {
     public var hint: String
     public var input: String?
 
-    init(_ mutation: Mutation) {
+    init(_ mutation: Mutation, _ state: State) {
         switch mutation {
-        case .start(_, let name):
+        case .start(let id, let name):
             title = "Start instance"
-            message = "Start \(name)? It will be billed while it runs."
+            message = "Start \(name)? It will be billed while it runs" + (Self.runningCost(id, state).map { ": \($0)." } ?? ".")
         case .stop(_, let name):
             title = "Stop instance"
             message = "Stop \(name)? Its endpoint stops answering."

@@ -49,7 +49,7 @@ public struct ScreenModel: Equatable, Sendable {
         }
         switch state.overlay {
         case .help: overlay = .help(HelpModel(state, keymap: keymap))
-        case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation))
+        case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation, state))
         case .discardForm:
             overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))
             formBehind = state.form.map { FormModel($0.form) }

@@ -94,6 +94,21 @@ struct StartStopTests {
         }
     }
 
+    @Test("The start question says what the instance will cost once running, when its detail and price are known")
+    func startSaysTheCost() {
+        var state = Fixture.loadedState()
+        Self.select("whisper-batch", in: &state)
+        _ = reduce(&state, .command(.start))
+        guard case .confirm(let plain)? = ScreenModel(state).overlay else { Issue.record("no question"); return }
+        #expect(plain.message == "Start whisper-batch? It will be billed while it runs.")
+        _ = reduce(&state, .cancel)
+        _ = reduce(&state, .detailLoaded(.success(Fixture.detail("c3", name: "whisper-batch", ready: 0, total: 0)), at: Fixture.t0))
+        _ = reduce(&state, .hardwarePricesLoaded(["hw-l40s": 1.44]))
+        _ = reduce(&state, .command(.start))
+        guard case .confirm(let priced)? = ScreenModel(state).overlay else { Issue.record("no question"); return }
+        #expect(priced.message == "Start whisper-batch? It will be billed while it runs: $1.44/h at min (1 pod), $5.76/h at max (4 pods).")
+    }
+
     @Test("c on the Registries pane says only instances are cloned")
     func cloneOnRegistries() {
         var state = Fixture.loadedState()
