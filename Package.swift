@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "DashCommands",
             dependencies: [
-                "SesterceAPI", "DashboardCore",
+                "SesterceAPI", "DashboardCore", "TerminalUI",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

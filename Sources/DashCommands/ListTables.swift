@@ -21,7 +21,7 @@ enum ListTables {
     static func regions(_ records: [RegionRecord]) -> String {
         TextTable(
             headers: ["ID", "NAME", "COUNTRY", "STATE", "FREE PODS"],
-            rows: records.map { [String($0.id), $0.name, $0.countryCode, $0.state, String($0.capacities.values.reduce(0, +))] },
+            rows: records.map { [String($0.id), $0.name, $0.countryCode, $0.state, String($0.capacities.values.saturatingSum)] },
             rightAligned: [0, 4]
         ).render()
     }

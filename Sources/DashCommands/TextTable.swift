@@ -1,6 +1,9 @@
+import TerminalUI
+
 /// Columns for a terminal: a header, then one line per row, each column as
-/// wide as its widest cell, two spaces apart. Control characters in the data
-/// (a hostile instance name) are shown as `�` so they cannot drive the terminal.
+/// wide as its widest cell (in terminal columns), two spaces apart. Control
+/// characters in the data (a hostile instance name: escape sequences, bidi
+/// overrides) are made harmless as on the dashboard's screen.
 public struct TextTable: Equatable, Sendable {
     public var headers: [String]
     public var rows: [[String]]
@@ -14,20 +17,14 @@ public struct TextTable: Equatable, Sendable {
     }
 
     public func render() -> String {
-        let lines = ([headers] + rows).map { $0.map(Self.printable) }
-        let widths = headers.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+        let lines = ([headers] + rows).map { $0.map(DisplayWidth.sanitized) }
+        let widths = headers.indices.map { column in lines.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return lines.map { cells in
             cells.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let padding = String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
                 return rightAligned.contains(column) ? padding + cell : cell + padding
             }.joined(separator: "  ").trailingSpacesTrimmed
         }.joined(separator: "\n") + "\n"
-    }
-
-    static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            scalar.properties.generalCategory == .control ? "\u{FFFD}" : Character(scalar)
-        })
     }
 }
 

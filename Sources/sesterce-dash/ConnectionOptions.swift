@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashCommands
 import Foundation
 import SesterceAPI
 import SesterceSimulator

@@ -53,7 +53,6 @@ final class DashboardSession: Sendable {
     private func run() throws(TerminalError) {
         let terminal = try CursesTerminal(colorMode: colorMode)
         defer { terminal.restore() }
-        let theme: Theme = colorMode == .none ? .mono : self.theme
         let runner = EffectRunner(client: client) { [self] action in inbox.withLock { $0.append(action) } }
         defer { runner.cancelAll() }
 

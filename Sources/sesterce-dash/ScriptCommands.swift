@@ -119,9 +119,19 @@ struct ConfigCommand: AsyncParsableCommand {
             profile: options.profileName,
             profileOrigin: given ? "--profile" : config.config.profile != nil ? "config" : "default",
             keySource: keySource,
-            baseURL: options.demo ? "a simulator on 127.0.0.1, started for the run (--demo)" : try options.baseURL(environment: environment).absoluteString,
+            baseURL: options.demo ? "a simulator on 127.0.0.1, started for the run (--demo)" : try configuredURL(options, environment),
             preferences: DashboardPreferences(refreshFlag: nil, noColorFlag: false, environment: environment, config: config.config))
         print(report.render(), terminator: "")
         if !report.hasKey { throw ExitCode(CommandSetup.usageError) }
+    }
+
+    /// The base URL, or exit 2 with the reason (a configuration error, as for every command).
+    private func configuredURL(_ options: ConnectionOptions, _ environment: [String: String]) throws -> String {
+        do {
+            return try options.baseURL(environment: environment).absoluteString
+        } catch {
+            FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
+            throw ExitCode(CommandSetup.usageError)
+        }
     }
 }

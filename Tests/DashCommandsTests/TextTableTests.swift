@@ -20,6 +20,17 @@ struct TextTableTests {
         let text = table.render()
         #expect(!text.contains("\u{1B}"))
         #expect(!text.contains("\u{07}"))
-        #expect(text.contains("evil\u{FFFD}[2Jname\u{FFFD}"))
+        #expect(text.contains("evil\u{FFFD}name\u{FFFD}"))
+    }
+
+    @Test("A bidi override cannot reorder the output; wide characters keep the columns aligned")
+    func bidiAndWideText() {
+        let table = TextTable(headers: ["NAME", "$/H"], rows: [["\u{202E}kcatta", "$1.00"], ["東京", "$2.00"]], rightAligned: [1])
+        #expect(table.render() == """
+            NAME       $/H
+            \u{FFFD}kcatta  $1.00
+            東京     $2.00
+
+            """)
     }
 }

@@ -112,6 +112,14 @@ struct ScriptableCommandTests {
         #expect(!run.errors.contains("sk-e2e-secret"))
     }
 
+    @Test("config with a base URL it refuses exits 2, like every command")
+    func configRefusedURL() throws {
+        let run = try Self.dash(["config", "--api-url", "http://api.example.com"], environment: ["SESTERCE_API_KEY": "sk-e2e-secret"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--insecure-http"))
+        #expect(!run.errors.contains("sk-e2e-secret"))
+    }
+
     @Test("An explicit --profile default wins over the config's profile")
     func explicitDefaultProfile() throws {
         let fromConfig = try Self.dash(["config", "--demo"], config: "profile: work\n")
