@@ -186,7 +186,7 @@ struct DashboardEndToEndTests {
 
         try tmux.send("q")
         let after = try await tmux.waitFor("exit status and terminal settings") { $0.contains("exit=0") && $0.contains("icanon") }
-        let settings = after.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+        let settings = TmuxSession.words(after)
         #expect(settings.contains("icanon"))
         #expect(settings.contains("echo"))
     }

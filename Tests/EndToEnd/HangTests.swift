@@ -7,16 +7,7 @@ import Testing
 @Suite("Hangs and timeouts", .serialized)
 struct HangTests {
     static func launchAgainstHangingService() throws -> (TmuxSession, SimulatorProcess) {
-        let simulator = try SimulatorProcess(arguments: ["--latency-ms", "30000"])
-        let tmux = try TmuxSession(
-            command: "'\(Products.url(of: "sesterce-dash").path)' --api-url \(simulator.url) --refresh 1; echo exit=$?; stty -a",
-            environment: ["SESTERCE_API_KEY": "demo-key"])
-        return (tmux, simulator)
-    }
-
-    /// Whole words of a screen (so that `-icanon` is not taken for `icanon`).
-    static func words(_ screen: String) -> Set<String> {
-        Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        try DashboardEndToEndTests.launch(simulator: ["--latency-ms", "30000"])
     }
 
     @Test("while every request hangs, help, pane switch and quit answer at once and the terminal is restored")
@@ -28,25 +19,25 @@ struct HangTests {
 
         var started = clock.now
         try tmux.send("?")
-        try await tmux.waitFor("the help", timeout: .seconds(3)) { $0.contains("Keys") && $0.contains("Esc or ? closes") }
+        try await tmux.waitFor("the help", timeout: .seconds(8)) { $0.contains("Keys") && $0.contains("Esc or ? closes") }
         let help = clock.now - started
         try tmux.send("?")
-        try await tmux.waitFor("the help closed", timeout: .seconds(3)) { !$0.contains("Esc or ? closes") }
+        try await tmux.waitFor("the help closed", timeout: .seconds(8)) { !$0.contains("Esc or ? closes") }
 
         started = clock.now
         try tmux.send("2")
-        try await tmux.waitFor("the Regions pane", timeout: .seconds(3)) { $0.contains("Regions (0)") }
+        try await tmux.waitFor("the Regions pane", timeout: .seconds(8)) { $0.contains("Regions (0)") }
         let paneSwitch = clock.now - started
-        try await tmux.waitFor("still loading after the switch", timeout: .seconds(3)) { $0.contains("loading") }
+        try await tmux.waitFor("still loading after the switch", timeout: .seconds(8)) { $0.contains("loading") }
 
         started = clock.now
         try tmux.send("q")
-        let after = try await tmux.waitFor("the shell back, with the terminal settings", timeout: .seconds(3)) {
+        let after = try await tmux.waitFor("the shell back, with the terminal settings", timeout: .seconds(8)) {
             $0.contains("exit=0") && $0.contains("icanon")
         }
         let quit = clock.now - started
         print("hang: help in \(help), pane switch in \(paneSwitch), quit in \(quit) while requests hung")
-        let words = Self.words(after)
+        let words = TmuxSession.words(after)
         #expect(words.contains("icanon"))
         #expect(words.contains("echo"))
         let (cursorVisible, alternateScreen) = try tmux.cursorAndScreen()

@@ -54,10 +54,10 @@ struct SecretTests {
             screens.append(try await tmux.waitFor(text: text))
         }
         try tmux.send("Enter")
-        screens.append(try await tmux.waitFor(text: "Regions"))
+        screens.append(try await tmux.waitFor(text: "Configuration"))
         try tmux.send("Escape")
         try tmux.send("?")
-        screens.append(try await tmux.waitFor(text: "Keys"))
+        screens.append(try await tmux.waitFor(text: "Esc or ? closes"))
         try tmux.send("?")
 
         // Errors from the service: every request now fails with 5xx.

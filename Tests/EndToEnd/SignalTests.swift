@@ -16,10 +16,6 @@ struct SignalTests {
             width: width, height: height, environment: ["SESTERCE_API_KEY": "demo-key"])
     }
 
-    static func words(_ screen: String) -> Set<String> {
-        Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
-    }
-
     @Test(
         "SIGINT, SIGTERM and SIGHUP restore echo, canonical mode, the cursor and the main screen",
         arguments: [("SIGINT", SIGINT), ("SIGTERM", SIGTERM), ("SIGHUP", SIGHUP)])
@@ -34,7 +30,7 @@ struct SignalTests {
 
         kill(pid, signal)
         let after = try await tmux.waitFor("the shell back after \(name)") { $0.contains("exit=") && $0.contains("icanon") }
-        let words = Self.words(after)
+        let words = TmuxSession.words(after)
         #expect(words.contains("exit=\(128 + signal)"))
         #expect(words.contains("icanon"))
         #expect(words.contains("echo"))

@@ -84,6 +84,11 @@ final class TmuxSession {
 
     struct WaitTimeout: Error {}
 
+    /// Whole words of a screen (so that `-icanon` is not taken for `icanon`).
+    static func words(_ screen: String) -> Set<String> {
+        Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+    }
+
     /// A tmux format evaluated for the pane, e.g. `#{pane_pid}`, `#{cursor_flag}`.
     func format(_ format: String) throws -> String {
         try tmux(["display-message", "-p", "-t", "main", format], readOutput: true)
