@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardCore
 import Foundation
 import SesterceAPI
 
@@ -45,20 +46,8 @@ public struct ScriptCommands: Sendable {
     private func hardware() async throws -> [HardwareRecord] {
         async let flavors = client.hardware()
         async let regions = client.regions()
-        let (hardware, active) = try await (flavors, regions.filter(\.isActive))
-        let client = self.client
-        let prices = await withTaskGroup(of: (String, Double)?.self) { group in
-            for flavor in hardware {
-                guard let region = active.first(where: { $0.capacity(for: flavor.id) > 0 }) ?? active.first else { continue }
-                group.addTask {
-                    let quote = try? await client.price(hardwareId: flavor.id, maxPods: [(region.id, 1)])
-                    return quote.map { (flavor.id, $0.pricePerHour) }
-                }
-            }
-            var prices: [String: Double] = [:]
-            for await case let (id, price)? in group { prices[id] = price }
-            return prices
-        }
+        let (hardware, catalogRegions) = try await (flavors, regions)
+        let prices = await PriceProbe.hourlyPrices(PriceProbe.probes(for: hardware, in: catalogRegions), client: client)
         return hardware.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { HardwareRecord($0, hourlyPrice: prices[$0.id]) }
     }
 

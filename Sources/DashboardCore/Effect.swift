@@ -22,14 +22,3 @@ public enum Effect: Equatable, Sendable {
 public enum PollKind: Hashable, Sendable {
     case instances, catalog
 }
-
-/// A pricing preview for one pod of a hardware flavor in a region.
-public struct PriceProbe: Hashable, Sendable {
-    public var hardwareId: String
-    public var regionId: Int
-
-    public init(hardwareId: String, regionId: Int) {
-        self.hardwareId = hardwareId
-        self.regionId = regionId
-    }
-}

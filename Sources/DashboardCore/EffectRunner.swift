@@ -64,18 +64,7 @@ public final class EffectRunner: Sendable {
             let result = await CatalogResult(models: models, hardware: hardware, regions: regions, registries: registries)
             return .catalogPolled(result, at: Date())
         case .fetchHardwarePrices(let probes):
-            let prices = await withTaskGroup(of: (String, Double)?.self) { group in
-                for probe in probes {
-                    group.addTask {
-                        let quote = try? await client.price(hardwareId: probe.hardwareId, maxPods: [(probe.regionId, 1)])
-                        return quote.map { (probe.hardwareId, $0.pricePerHour) }
-                    }
-                }
-                var prices: [String: Double] = [:]
-                for await case let (id, price)? in group { prices[id] = price }
-                return prices
-            }
-            return .hardwarePricesLoaded(prices)
+            return .hardwarePricesLoaded(await PriceProbe.hourlyPrices(probes, client: client))
         case .schedulePrice(let delay, let token):
             try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             return .priceDue(token: token)

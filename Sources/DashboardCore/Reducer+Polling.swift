@@ -94,10 +94,7 @@ extension State {
         }
         for pane in Pane.allCases { reorder(pane) }
         var effects: [Effect] = []
-        let probes = hardware.filter { hardwarePrices[$0.id] == nil }.compactMap { flavor -> PriceProbe? in
-            let region = regions.first { $0.isActive && $0.capacity(for: flavor.id) > 0 } ?? regions.first(where: \.isActive)
-            return region.map { PriceProbe(hardwareId: flavor.id, regionId: $0.id) }
-        }
+        let probes = PriceProbe.probes(for: hardware.filter { hardwarePrices[$0.id] == nil }, in: regions)
         if !probes.isEmpty { effects.append(.fetchHardwarePrices(probes)) }
         return effects + rearm(.catalog)
     }
