@@ -88,3 +88,16 @@ public struct InstanceSpec: Hashable, Sendable, Codable {
         self.apiKeyIds = apiKeyIds
     }
 }
+
+/// Env values are often secrets (tokens, keys): whatever prints a spec (a log
+/// line, an error, a test's failure message) shows their names only.
+extension InstanceSpec: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "name": name, "description": description as Any, "modelId": modelId as Any, "registryId": registryId as Any,
+            "hardwareId": hardwareId, "containerPort": containerPort, "regions": regions, "podLifetime": podLifetime as Any,
+            "envs": envs.map { $0.mapValues { _ in "•••" } } as Any, "startupCommand": startupCommand as Any,
+            "apiKeyIds": apiKeyIds as Any,
+        ], displayStyle: .struct)
+    }
+}

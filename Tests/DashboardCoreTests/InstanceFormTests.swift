@@ -360,6 +360,18 @@ struct InstanceChangeTests {
         #expect(spec == expected)
     }
 
+    @Test("Env values never show in a description of a create or update, only their names")
+    func envValuesHidden() {
+        let spec = InstanceSpec(name: "chat-eu", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000,
+                                regions: [], envs: ["HF_TOKEN": "hf_secret_value"])
+        for effect in [Effect.perform(.createInstance(spec)), .perform(.updateInstance(id: "a1", spec: spec))] {
+            for text in [String(describing: effect), String(reflecting: effect)] {
+                #expect(!text.contains("hf_secret_value"))
+                #expect(text.contains("HF_TOKEN"))
+            }
+        }
+    }
+
     @Test("D asks for the name; only the exact name deletes, and DELETING shows until it is gone")
     func delete() {
         var state = F.state()
