@@ -27,9 +27,11 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .target(name: "SesterceModels"),
         .target(
             name: "SesterceAPI",
             dependencies: [
+                "SesterceModels",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -49,13 +51,13 @@ let package = Package(
         .executableTarget(
             name: "sesterce-dash",
             dependencies: [
-                "SesterceAPI", "SesterceSimulator", "DashboardCore", "TerminalUI", "CursesBackend", "DashCommands",
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "CursesBackend", "DashCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "sesterce-dash-bench",
-            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "TerminalUI"]
+            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI"]
         ),
         .executableTarget(
             name: "sesterce-sim",
@@ -64,7 +66,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "DashboardCore", dependencies: ["SesterceAPI"]),
+        .target(name: "DashboardCore", dependencies: ["SesterceModels"]),
+        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI"]),
         .target(name: "TerminalUI", dependencies: ["DashboardCore"]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "DashboardCore"]),
         .target(
@@ -77,6 +80,7 @@ let package = Package(
         ),
         .testTarget(name: "DashCommandsTests", dependencies: ["DashCommands", "DashboardCore", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "SesterceAPI", "SesterceSimulator"]),
+        .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "DashboardCore", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DashboardCore", "SesterceAPI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "DashboardCore"]),
         .testTarget(name: "EndToEnd", dependencies: ["sesterce-dash", "sesterce-sim", "SesterceSimulator"]),

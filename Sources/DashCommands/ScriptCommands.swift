@@ -47,7 +47,9 @@ public struct ScriptCommands: Sendable {
         async let flavors = client.hardware()
         async let regions = client.regions()
         let (hardware, catalogRegions) = try await (flavors, regions)
-        let prices = await PriceProbe.hourlyPrices(PriceProbe.probes(for: hardware, in: catalogRegions), client: client)
+        let prices = await PriceProbe.hourlyPrices(PriceProbe.probes(for: hardware, in: catalogRegions)) { [client] probe in
+            try? await client.price(hardwareId: probe.hardwareId, maxPods: [(probe.regionId, 1)]).pricePerHour
+        }
         return hardware.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { HardwareRecord($0, hourlyPrice: prices[$0.id]) }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 /// Everything that can happen to the dashboard: time passing, results coming
 /// back from the API, and what the person asks for. `reduce` is the only
@@ -7,7 +7,10 @@ import SesterceAPI
 public enum Action: Equatable, Sendable {
     /// The dashboard opened at this time: first polls go out.
     case launched(Date)
+    /// The clock timer fired at this time (see `TimerID.clock`).
     case tick(Date)
+    /// The footer message with this number has been shown long enough.
+    case flashExpired(Int)
     case resized(width: Int, height: Int)
     /// The help was drawn from this line: its scroll held to the last page,
     /// so that scrolling back answers at once (only the view knows the page).
@@ -17,9 +20,10 @@ public enum Action: Equatable, Sendable {
     case pollDue(PollKind, token: Int)
     case instancesPolled(Result<[Instance], APIError>, detail: Result<InstanceDetail, APIError>?, at: Date)
     case detailLoaded(Result<InstanceDetail, APIError>, at: Date)
-    case catalogPolled(CatalogResult, at: Date)
-    /// Hourly price of one pod per hardware id, from the pricing preview.
-    case hardwarePricesLoaded([String: Double])
+    case catalogPolled(CatalogList, at: Date)
+    /// Hourly price of one pod per hardware id, from the pricing preview; the
+    /// ids asked that are missing failed and may be asked again.
+    case hardwarePricesLoaded(asked: Set<String>, [String: Double])
     case mutationFinished(Mutation, error: APIError?)
     /// An instance was created or updated (or the server refused it).
     case instanceSaved(Mutation, Result<Instance, APIError>)
@@ -44,32 +48,28 @@ public enum Action: Equatable, Sendable {
     case cancelForm
 }
 
-/// The four catalog lists, fetched together; each may fail on its own.
-public struct CatalogResult: Equatable, Sendable {
-    public var models: Result<[InferenceModel], APIError>
-    public var hardware: Result<[HardwareFlavor], APIError>
-    public var regions: Result<[Region], APIError>
-    public var registries: Result<[Registry], APIError>
+/// One list of the catalog as it arrived, or why it did not.
+public enum CatalogList: Equatable, Sendable {
+    case models(Result<[InferenceModel], APIError>)
+    case hardware(Result<[HardwareFlavor], APIError>)
+    case regions(Result<[Region], APIError>)
+    case registries(Result<[Registry], APIError>)
 
-    public init(
-        models: Result<[InferenceModel], APIError>, hardware: Result<[HardwareFlavor], APIError>,
-        regions: Result<[Region], APIError>, registries: Result<[Registry], APIError>
-    ) {
-        self.models = models
-        self.hardware = hardware
-        self.regions = regions
-        self.registries = registries
+    public var kind: CatalogKind {
+        switch self {
+        case .models: .models
+        case .hardware: .hardware
+        case .regions: .regions
+        case .registries: .registries
+        }
     }
 
-    /// The first failure as text, for logs.
-    public var firstErrorDescription: String? { firstError.map(String.init(describing:)) }
-
-    /// The first failure, if any part failed.
-    var firstError: APIError? {
-        for result in [models.map { _ in () }, hardware.map { _ in () }, regions.map { _ in () }, registries.map { _ in () }] {
-            if case .failure(let error) = result { return error }
+    public var error: APIError? {
+        switch self {
+        case .models(.failure(let error)), .hardware(.failure(let error)),
+             .regions(.failure(let error)), .registries(.failure(let error)): error
+        default: nil
         }
-        return nil
     }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 /// What the account spends: the sum of the hourly price of billed instances,
 /// projected per day (x24) and month (x730), and what was spent since launch.

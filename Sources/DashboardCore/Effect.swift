@@ -1,24 +1,48 @@
-/// Work `reduce` asks for, as values: the `EffectRunner` performs it and sends
-/// the outcome back as an `Action`. Tests compare effects instead of doing I/O.
+import SesterceModels
+
+/// Work `reduce` asks for, as values: the runtime performs it and sends the
+/// outcome back as an `Action`. Tests compare effects instead of doing I/O.
 public enum Effect: Equatable, Sendable {
     /// The instance list, with the detail of one instance in the same poll.
     case pollInstances(detailId: String?)
     case fetchDetail(id: String)
-    /// Models, hardware, regions and registries.
-    case pollCatalog
+    /// One catalog list; each loads, and fails, on its own.
+    case pollCatalog(CatalogKind)
     /// One-pod price of each hardware id, asked in the given region.
     case fetchHardwarePrices([PriceProbe])
-    /// Send `.pollDue(kind, token)` after `after` seconds.
-    case schedule(PollKind, after: Double, token: Int)
     case perform(Mutation)
-    /// Send `.priceDue(token)` after `after` seconds (the debounce of a price preview).
-    case schedulePrice(after: Double, token: Int)
     /// Ask the pricing endpoint, answering `.priceQuoted(token, …)`.
     case quotePrice(PriceQuery, token: Int)
+    /// After `after` seconds, send `action`. Arming an id that is armed
+    /// replaces its timer. A `.tick` is sent with the time the timer fired.
+    case timer(TimerID, after: Double, action: Action)
+    /// Disarms a timer; nothing happens if it is not armed.
+    case cancel(TimerID)
     case quit
 }
 
-/// The two things polled on their own timers.
+/// The one name of each delayed action, so that it can be re-armed or
+/// cancelled instead of piling up.
+public enum TimerID: Hashable, Sendable {
+    /// The next poll of one resource.
+    case poll(PollKind)
+    /// The pause after a change to an instance form before its price is asked.
+    case priceDebounce
+    /// When the message in the footer goes away.
+    case flash
+    /// The once-a-second redraw of "updated 3s ago" and "spent".
+    case clock
+}
+
+/// What is polled, each on its own timer and backoff.
 public enum PollKind: Hashable, Sendable {
-    case instances, catalog
+    case instances
+    case catalog(CatalogKind)
+
+    public static let all: [PollKind] = [.instances] + CatalogKind.allCases.map(PollKind.catalog)
+}
+
+/// The four lists of the catalog.
+public enum CatalogKind: String, CaseIterable, Hashable, Sendable {
+    case models, hardware, regions, registries
 }

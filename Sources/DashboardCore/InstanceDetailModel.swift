@@ -1,5 +1,5 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 /// One instance in full: each region's scale, triggers and deployment, its
 /// errors, and its configuration with names instead of ids and secrets masked.

@@ -12,6 +12,17 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The poll that brings this pane's rows.
+    public var poll: PollKind {
+        switch self {
+        case .instances: .instances
+        case .regions: .catalog(.regions)
+        case .hardware: .catalog(.hardware)
+        case .models: .catalog(.models)
+        case .registries: .catalog(.registries)
+        }
+    }
+
     public var next: Pane { Pane(rawValue: rawValue % Pane.allCases.count + 1)! }
     public var previous: Pane { Pane(rawValue: (rawValue + Pane.allCases.count - 2) % Pane.allCases.count + 1)! }
 }

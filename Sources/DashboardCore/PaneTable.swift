@@ -1,5 +1,5 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 /// A pane's rows and columns with the item type erased, so that filtering,
 /// sorting, selection and the table view-model work the same for every pane.

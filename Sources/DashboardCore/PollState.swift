@@ -1,5 +1,5 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 /// The health of one polled resource: whether a request is out, when data last
 /// arrived, and how far the backoff has gone after failures.

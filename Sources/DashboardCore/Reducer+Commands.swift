@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 extension State {
     mutating func run(_ command: Command) -> [Effect] {
@@ -45,7 +45,7 @@ extension State {
             return change(command)
         case .refresh:
             showInfo("Refreshing…")
-            return beginPoll(.instances) + beginPoll(.catalog)
+            return beginPoll(.instances) + refreshCatalog()
         case .help:
             overlay = overlay == .help ? nil : .help
             helpScroll = 0

@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 /// Instances: create, edit and clone through the instance form with its live
 /// price; delete after the instance's name is typed.
@@ -66,7 +66,7 @@ extension State {
     /// Shows the form, and refreshes the catalog so that capacities are current.
     private mutating func open(_ session: FormSession) -> [Effect] {
         form = session
-        return syncInstanceForm(previous: session.form) + beginPoll(.catalog)
+        return syncInstanceForm(previous: session.form) + refreshCatalog()
     }
 
     /// After an edit or new data: fields in step, checks redone, price asked again if it changed.
@@ -141,7 +141,7 @@ extension State {
             } else {
                 showInfo("Deploying \(instance.name)… (\(instance.status.rawValue))")
             }
-            return beginPoll(.instances) + beginPoll(.catalog)
+            return beginPoll(.instances) + refreshCatalog()
         case .failure(let error):
             guard ownForm, var session = form else {
                 showError("Could not save \(spec.name): \(error)")
@@ -186,6 +186,6 @@ extension State {
         if detailId == id { detailId = nil }
         reorder(.instances)
         showInfo("Deleting \(name)…")
-        return beginPoll(.instances) + beginPoll(.catalog)
+        return beginPoll(.instances) + refreshCatalog()
     }
 }

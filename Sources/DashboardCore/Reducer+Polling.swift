@@ -1,5 +1,5 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 extension State {
     /// How long between polls. Until the catalog has come whole once, the
@@ -8,7 +8,7 @@ extension State {
     func interval(_ kind: PollKind) -> Double {
         switch kind {
         case .instances: settings.refreshInterval
-        case .catalog: poll(.catalog).lastSuccess == nil
+        case .catalog: poll(kind).lastSuccess == nil
             ? min(settings.refreshInterval, settings.catalogInterval) : settings.catalogInterval
         }
     }
@@ -24,7 +24,7 @@ extension State {
         polls[kind, default: PollState()].refreshQueued = false
         switch kind {
         case .instances: return [.pollInstances(detailId: detailId ?? listings[.instances]?.selectedId)]
-        case .catalog: return [.pollCatalog]
+        case .catalog(let list): return [.pollCatalog(list)]
         }
     }
 
@@ -34,7 +34,8 @@ extension State {
         if poll(kind).refreshQueued { return beginPoll(kind) }
         polls[kind, default: PollState()].token += 1
         let state = poll(kind)
-        return [.schedule(kind, after: state.nextDelay(interval: interval(kind)), token: state.token)]
+        let delay = state.nextDelay(interval: interval(kind))
+        return [.timer(.poll(kind), after: delay, action: .pollDue(kind, token: state.token))]
     }
 
     mutating func recordSuccess(_ kind: PollKind, at time: Date) {
@@ -47,7 +48,10 @@ extension State {
         polls[kind, default: PollState()].failures += 1
         polls[kind, default: PollState()].lastError = error
         let delay = poll(kind).nextDelay(interval: interval(kind))
-        let what = kind == .instances ? "Refresh" : "Catalog refresh"
+        let what = switch kind {
+        case .instances: "Refresh"
+        case .catalog(let list): "Refresh of \(list.rawValue)"
+        }
         showError("\(what) failed, retrying in \(Formatting.duration(delay)): \(error)")
     }
 
@@ -81,21 +85,37 @@ extension State {
         return rearm(.instances)
     }
 
-    mutating func receiveCatalog(_ result: CatalogResult, at time: Date) -> [Effect] {
+    mutating func receiveCatalog(_ list: CatalogList, at time: Date) -> [Effect] {
         now = max(now, time)
-        if case .success(let list) = result.models { models = list }
-        if case .success(let list) = result.hardware { hardware = list }
-        if case .success(let list) = result.regions { regions = list }
-        if case .success(let list) = result.registries { registries = list }
-        if let error = result.firstError {
-            recordFailure(.catalog, error)
+        switch list {
+        case .models(.success(let value)): models = value
+        case .hardware(.success(let value)): hardware = value
+        case .regions(.success(let value)): regions = value
+        case .registries(.success(let value)): registries = value
+        default: break
+        }
+        let kind = PollKind.catalog(list.kind)
+        if let error = list.error {
+            recordFailure(kind, error)
         } else {
-            recordSuccess(.catalog, at: time)
+            recordSuccess(kind, at: time)
         }
         for pane in Pane.allCases { reorder(pane) }
-        var effects: [Effect] = []
-        let probes = PriceProbe.probes(for: hardware.filter { hardwarePrices[$0.id] == nil }, in: regions)
-        if !probes.isEmpty { effects.append(.fetchHardwarePrices(probes)) }
-        return effects + rearm(.catalog)
+        return askHardwarePrices() + rearm(kind)
+    }
+
+    /// Asks one pod's price of each flavor not priced nor asked yet, once
+    /// both the hardware and the regions (where to ask) are known.
+    mutating func askHardwarePrices() -> [Effect] {
+        let unpriced = hardware.filter { hardwarePrices[$0.id] == nil && !hardwarePricesAsked.contains($0.id) }
+        let probes = PriceProbe.probes(for: unpriced, in: regions)
+        guard !probes.isEmpty else { return [] }
+        hardwarePricesAsked.formUnion(probes.map(\.hardwareId))
+        return [.fetchHardwarePrices(probes)]
+    }
+
+    /// Every list of the catalog, asked now (or as soon as its poll returns).
+    mutating func refreshCatalog() -> [Effect] {
+        CatalogKind.allCases.flatMap { beginPoll(.catalog($0)) }
     }
 }

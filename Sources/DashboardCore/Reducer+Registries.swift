@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 /// Registries: create and edit through a form, delete after a y/N question.
 /// The password is sent once and then cleared from state.
@@ -61,7 +61,7 @@ extension State {
         guard let error else {
             if ownForm { form = nil }
             showInfo("Registry \(name) \(verb == "create" ? "created" : verb == "update" ? "updated" : "deleted")")
-            return beginPoll(.catalog)
+            return beginPoll(.catalog(.registries))
         }
         guard ownForm, var session = form else {
             showError("Could not \(verb) registry \(name): \(error)")

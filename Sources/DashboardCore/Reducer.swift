@@ -1,18 +1,30 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 /// The one place state changes. Pure: no I/O, no clock, no randomness; time and
-/// results arrive as actions, and work to do leaves as effects.
+/// results arrive as actions, and work to do leaves as effects. Whatever the
+/// action, a new footer message arms its expiry, and the clock runs while the
+/// screen shows a figure that ages.
 public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
+    let flashShown = state.flash?.number
+    let effects = respond(&state, to: action)
+    return effects + state.armFlashExpiry(replacing: flashShown) + state.armClock()
+}
+
+private func respond(_ state: inout State, to action: Action) -> [Effect] {
     switch action {
     case .launched(let time):
         state.now = time
         state.launchedAt = time
-        return state.beginPoll(.instances) + state.beginPoll(.catalog)
+        return PollKind.all.flatMap { state.beginPoll($0) }
 
     case .tick(let time):
-        state.now = time
-        if let flash = state.flash, flash.until <= time { state.flash = nil }
+        state.now = max(state.now, time)
+        state.clockArmed = false
+        return []
+
+    case .flashExpired(let number):
+        if state.flash?.number == number { state.flash = nil }
         return []
 
     case .helpShown(let line):
@@ -44,11 +56,12 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         state.reorder(.instances)
         return state.openAwaitedForm()
 
-    case .catalogPolled(let result, let time):
-        let effects = state.receiveCatalog(result, at: time)
+    case .catalogPolled(let list, let time):
+        let effects = state.receiveCatalog(list, at: time)
         return effects + (state.form.map { state.syncInstanceForm(previous: $0.form) } ?? [])
 
-    case .hardwarePricesLoaded(let prices):
+    case .hardwarePricesLoaded(let asked, let prices):
+        state.hardwarePricesAsked.subtract(asked)
         state.hardwarePrices.merge(prices) { $1 }
         state.reorder(.hardware)
         return state.form.map { state.syncInstanceForm(previous: $0.form) } ?? []
@@ -140,10 +153,35 @@ extension State {
     static let errorFlashSeconds: Double = 10
 
     mutating func showInfo(_ text: String) {
-        flash = Flash(text: text, kind: .info, until: now.addingTimeInterval(Self.infoFlashSeconds))
+        show(text, kind: .info)
     }
 
     mutating func showError(_ text: String) {
-        flash = Flash(text: text, kind: .error, until: now.addingTimeInterval(Self.errorFlashSeconds))
+        show(text, kind: .error)
+    }
+
+    private mutating func show(_ text: String, kind: Flash.Kind) {
+        flashCount += 1
+        flash = Flash(text: text, kind: kind, number: flashCount)
+    }
+
+    /// The expiry of a message shown by this action (a later one replaces it).
+    mutating func armFlashExpiry(replacing shown: Int?) -> [Effect] {
+        guard let flash, flash.number != shown else { return [] }
+        let seconds = flash.kind == .error ? Self.errorFlashSeconds : Self.infoFlashSeconds
+        return [.timer(.flash, after: seconds, action: .flashExpired(flash.number))]
+    }
+
+    /// The header's "updated 3s ago" and "spent" age by the second; nothing
+    /// else on screen does. Armed once a second while the header is shown.
+    mutating func armClock() -> [Effect] {
+        guard !clockArmed, showsHeader else { return [] }
+        clockArmed = true
+        return [.timer(.clock, after: 1, action: .tick(now))]
+    }
+
+    /// The header is drawn (the terminal is not too small for the screen).
+    var showsHeader: Bool {
+        width >= Layout.minimumWidth && height >= Layout.minimumHeight
     }
 }

@@ -40,7 +40,7 @@ public struct ScreenModel: Equatable, Sendable {
     public init(_ state: State, keymap: Keymap = .standard) {
         width = state.width
         height = state.height
-        tooSmall = state.width < Layout.minimumWidth || state.height < Layout.minimumHeight
+        tooSmall = !state.showsHeader
         header = HeaderModel(state)
         if let id = state.detailId {
             body = .detail(InstanceDetailModel(id: id, state))

@@ -1,5 +1,5 @@
 import Foundation
-import SesterceAPI
+import SesterceModels
 
 /// Everything the dashboard knows, owned by `reduce`. Plain values only, so a
 /// test can build one and compare it whole.
@@ -37,7 +37,9 @@ public struct State: Equatable, Sendable {
     public var hardwarePrices: [String: Double] = [:]
 
     public var listings: [Pane: Listing] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, Listing()) })
-    public var polls: [PollKind: PollState] = [.instances: PollState(), .catalog: PollState()]
+    public var polls: [PollKind: PollState] = Dictionary(uniqueKeysWithValues: PollKind.all.map { ($0, PollState()) })
+    /// Hardware ids whose one-pod price has been asked and not yet answered.
+    public var hardwarePricesAsked: Set<String> = []
     public var cost = CostMeter()
     /// Local status shown between a start/stop request and the poll that settles it.
     public var transitions: [String: PendingTransition] = [:]
@@ -52,6 +54,10 @@ public struct State: Equatable, Sendable {
     public var formAwaitingDetail: FormRequest?
     public var filterEditing = false
     public var flash: Flash?
+    /// Messages shown so far; the number of the newest.
+    public var flashCount = 0
+    /// The clock timer is armed (see `armClock`).
+    public var clockArmed = false
     public var helpScroll = 0
 
     public init(settings: Settings, now: Date) {
@@ -185,17 +191,18 @@ public struct FormSession: Equatable, Sendable {
     }
 }
 
-/// A one-line message in the footer, until it expires.
+/// A one-line message in the footer, until its timer expires it.
 public struct Flash: Equatable, Sendable {
     public enum Kind: Equatable, Sendable { case info, error }
 
     public var text: String
     public var kind: Kind
-    public var until: Date
+    /// Which message this is, so that an old expiry cannot remove a newer one.
+    public var number: Int
 
-    public init(text: String, kind: Kind, until: Date) {
+    public init(text: String, kind: Kind, number: Int) {
         self.text = text
         self.kind = kind
-        self.until = until
+        self.number = number
     }
 }

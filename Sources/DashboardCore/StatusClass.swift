@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 /// How an instance status reads at a glance (and which colour it gets).
 public enum StatusClass: Hashable, Sendable {

@@ -42,7 +42,7 @@ public struct TableModel: Equatable, Sendable {
         total = table.count
         filter = listing.filter
         title = matching == total ? "\(pane.title) (\(total))" : "\(pane.title) (\(matching) of \(total))"
-        let poll = state.poll(pane == .instances ? .instances : .catalog)
+        let poll = state.poll(pane.poll)
         // An empty pane says why: still loading, failed (and retrying), or nothing there.
         emptyMessage =
             if poll.lastSuccess == nil, let error = poll.lastError, total == 0 {

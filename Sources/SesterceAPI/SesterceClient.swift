@@ -17,7 +17,15 @@ public struct SesterceClient: Sendable {
     /// Host (and port) of the service, for display: never the key.
     public let baseURL: URL
     private let client: Client
-    private let retry: RetryPolicy
+    private var retry: RetryPolicy
+
+    /// The same client with another retry policy (`.none` where a scheduler
+    /// above it retries, pacing each attempt).
+    public func retrying(_ policy: RetryPolicy) -> SesterceClient {
+        var copy = self
+        copy.retry = policy
+        return copy
+    }
 
     public init(
         baseURL: URL,

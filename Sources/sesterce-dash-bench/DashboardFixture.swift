@@ -9,8 +9,8 @@ extension State {
         var state = State(settings: State.Settings(host: "api.cloud.sesterce.com"), now: data.now)
         _ = reduce(&state, .resized(width: width, height: height))
         _ = reduce(&state, .launched(data.now))
-        _ = reduce(&state, .catalogPolled(data.catalog, at: data.now))
-        _ = reduce(&state, .hardwarePricesLoaded(data.hardwarePrices))
+        for list in data.catalog { _ = reduce(&state, .catalogPolled(list, at: data.now)) }
+        _ = reduce(&state, .hardwarePricesLoaded(asked: Set(data.hardwarePrices.keys), data.hardwarePrices))
         _ = reduce(&state, .instancesPolled(.success(data.instances), detail: nil, at: data.now))
         return state
     }

@@ -11,7 +11,8 @@ struct DemoData {
     /// When the snapshot was taken: the dashboard's "now".
     let now: Date
     let instances: [Instance]
-    let catalog: CatalogResult
+    /// The four catalog lists, as four polls bring them.
+    let catalog: [CatalogList]
     let hardwarePrices: [String: Double]
     let instancesJSON: [UInt8]
 
@@ -23,9 +24,10 @@ struct DemoData {
         now = clock.now()
         instances = await store.listInstances()
         let hardware = await store.hardware()
-        catalog = CatalogResult(
-            models: .success(await store.models()), hardware: .success(hardware),
-            regions: .success(await store.regions()), registries: .success(await store.listRegistries()))
+        catalog = [
+            .models(.success(await store.models())), .hardware(.success(hardware)),
+            .regions(.success(await store.regions())), .registries(.success(await store.listRegistries())),
+        ]
         var prices: [String: Double] = [:]
         for flavor in hardware {
             prices[flavor.id] = await store.price(hardwareId: flavor.id, maxPods: [1])?.pricePerHour

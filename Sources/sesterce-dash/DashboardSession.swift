@@ -1,13 +1,13 @@
 import CursesBackend
 import DashboardCore
+import DashboardRuntime
 import Foundation
 import SesterceAPI
-import Synchronization
 import TerminalUI
 
-/// The run loop: reads keys, feeds actions to `reduce`, hands effects to the
-/// runner, and draws a new frame when the screen model changed. It runs on a
-/// thread of its own because ncurses blocks while waiting for a key.
+/// The dashboard on the terminal: the curses screen, the effect runner and
+/// the session loop, wired together. It runs on a thread of its own because
+/// the loop blocks in `poll(2)` between events.
 final class DashboardSession: Sendable {
     private let client: SesterceClient
     private let settings: State.Settings
@@ -15,13 +15,6 @@ final class DashboardSession: Sendable {
     private let theme: Theme
     private let log: EventLog?
     private let keymap: Keymap
-    /// Actions sent by the effect runner from other threads, taken by the loop.
-    private let inbox = Mutex<[Action]>([])
-
-    /// How long the loop waits for a key before looking at the inbox and clock:
-    /// keys answer at once, API results show within this. 100 ms cost 1.2 % of
-    /// a core while idle; 250 ms, 0.6 % (release, 100 instances, 5 s refresh).
-    static let keyWait: Duration = .milliseconds(250)
 
     init(
         client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, log: EventLog?,
@@ -35,10 +28,11 @@ final class DashboardSession: Sendable {
         self.keymap = keymap
     }
 
-    func runOnOwnThread() async -> Result<Void, TerminalError> {
+    /// Runs the dashboard; fails when the terminal or the loop cannot start.
+    func runOnOwnThread() async -> Result<Void, any Error> {
         await withCheckedContinuation { continuation in
             let thread = Thread { [self] in
-                do throws(TerminalError) {
+                do {
                     try run()
                     continuation.resume(returning: .success(()))
                 } catch {
@@ -50,60 +44,21 @@ final class DashboardSession: Sendable {
         }
     }
 
-    private func run() throws(TerminalError) {
+    private func run() throws {
+        let inbox = try ActionInbox()
         let terminal = try CursesTerminal(colorMode: colorMode)
         defer { terminal.restore() }
-        let runner = EffectRunner(client: client) { [self] action in inbox.withLock { $0.append(action) } }
+        let runner = EffectRunner(client: client) { inbox.post($0) }
         defer { runner.cancelAll() }
-
-        var state = State(settings: settings, now: Date())
-        var quitting = false
-        var dirty = true
-        func dispatch(_ action: Action) {
-            dirty = true
-            log(action)
-            for effect in reduce(&state, action) {
-                if effect == .quit { quitting = true }
+        let loop = SessionLoop(
+            device: terminal, inbox: inbox, keymap: keymap, theme: theme,
+            perform: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
                 runner.run(effect)
-            }
-        }
-
-        let size = terminal.size
-        dispatch(.resized(width: size.width, height: size.height))
-        dispatch(.launched(Date()))
-        var lastTick = Date()
-        var shown: ScreenModel?
-        while !quitting {
-            var key = terminal.readKey(timeout: Self.keyWait)
-            var keysRead = 0
-            while let pressed = key, !quitting {
-                if pressed == .resize {
-                    let size = terminal.size
-                    dispatch(.resized(width: size.width, height: size.height))
-                } else if let action = keymap.action(for: pressed, in: state) {
-                    dispatch(action)
-                }
-                keysRead += 1
-                key = keysRead < 256 ? terminal.readKey(timeout: .zero) : nil
-            }
-            for action in inbox.withLock({ actions in defer { actions.removeAll() }; return actions }) { dispatch(action) }
-            let now = Date()
-            if now.timeIntervalSince(lastTick) >= 1 {
-                dispatch(.tick(now))
-                lastTick = now
-            }
-            guard dirty, !quitting else { continue }
-            dirty = false
-            let model = ScreenModel(state, keymap: keymap)
-            if model != shown {
-                var frame = Buffer(width: state.width, height: state.height)
-                let helpLine = Screen(model: model, theme: theme).render(into: &frame)
-                terminal.draw(frame)
-                shown = model
-                if let helpLine, helpLine != state.helpScroll { dispatch(.helpShown(fromLine: helpLine)) }
-            }
-        }
+            },
+            observe: { [self] action in log(action) })
+        var state = State(settings: settings, now: Date())
+        loop.run(&state, launchedAt: Date())
     }
 
     private func log(_ action: Action) {
@@ -112,7 +67,7 @@ final class DashboardSession: Sendable {
         case .instancesPolled(.failure(let error), _, _): log.write("instances failed: \(error)")
         case .instancesPolled(.success(let instances), _, _): log.write("instances polled: \(instances.count)")
         case .detailLoaded(.failure(let error), _): log.write("detail failed: \(error)")
-        case .catalogPolled(let result, _): if let error = result.firstErrorDescription { log.write("catalog failed: \(error)") }
+        case .catalogPolled(let list, _): if let error = list.error { log.write("\(list.kind.rawValue) failed: \(error)") }
         case .mutationFinished(let mutation, let error?): log.write("\(mutation) failed: \(error)")
         case .mutationFinished(let mutation, nil): log.write("\(mutation) done")
         case .instanceSaved(let mutation, .failure(let error)):
@@ -130,10 +85,17 @@ extension Effect {
     /// An instance's settings are named, not written out: env values may be secrets.
     var requestDescription: String? {
         switch self {
-        case .schedule, .schedulePrice, .quit: nil
+        case .timer, .cancel, .quit: nil
         case .perform(.createInstance(let spec)): "create instance \(spec.name)"
         case .perform(.updateInstance(let id, let spec)): "update instance \(spec.name) (\(id))"
         default: String(describing: self)
         }
     }
+}
+
+extension CursesTerminal: TerminalDevice {
+    public var inputDescriptor: Int32 { STDIN_FILENO }
+    public var columns: Int { size.width }
+    public var rows: Int { size.height }
+    public func nextKey() -> KeyEvent? { readKey(timeout: .zero) }
 }

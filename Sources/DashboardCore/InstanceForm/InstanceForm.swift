@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 /// The instance form (new, edit, clone): how it is built from a spec, how its
 /// fields follow each other as the person types (a model brings its port and

@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 /// What an instance form chooses from, taken from the state when the form is
 /// built or synced: the catalog, the one-pod prices, names already taken, and

@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 /// What the pricing endpoint said about a configuration: the quote at max
 /// scale, and the hourly price at min scale.
@@ -46,7 +46,7 @@ public struct PricePreview: Equatable, Sendable {
             return []
         }
         isUpdating = true
-        return [.schedulePrice(after: Self.debounce, token: token)]
+        return [.timer(.priceDebounce, after: Self.debounce, action: .priceDue(token: token))]
     }
 
     /// The line pinned under the form.

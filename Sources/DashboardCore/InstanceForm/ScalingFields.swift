@@ -1,4 +1,4 @@
-import SesterceAPI
+import SesterceModels
 
 /// The autoscaling fields of one group: the limits shared by every chosen
 /// region ("all") or those of one region ("r42"). A trigger is on when its

@@ -1,5 +1,3 @@
-import SesterceAPI
-
 /// A pricing preview for one pod of a hardware flavor in a region: the API has
 /// no price list, so one pod's $/h is asked of the pricing endpoint. The
 /// Hardware pane and `sesterce-dash list hardware` both use it.
@@ -21,15 +19,15 @@ public struct PriceProbe: Hashable, Sendable {
         }
     }
 
-    /// One pod's $/h by hardware id, all asked at once; a probe that fails is
-    /// left out (its price shows as unknown).
-    public static func hourlyPrices(_ probes: [PriceProbe], client: SesterceClient) async -> [String: Double] {
+    /// One pod's $/h by hardware id, each asked by `price` (all at once: the
+    /// caller paces them); a probe answering nil is left out (its price shows
+    /// as unknown).
+    public static func hourlyPrices(
+        _ probes: [PriceProbe], price: @escaping @Sendable (PriceProbe) async -> Double?
+    ) async -> [String: Double] {
         await withTaskGroup(of: (String, Double)?.self) { group in
             for probe in probes {
-                group.addTask {
-                    let quote = try? await client.price(hardwareId: probe.hardwareId, maxPods: [(probe.regionId, 1)])
-                    return quote.map { (probe.hardwareId, $0.pricePerHour) }
-                }
+                group.addTask { await price(probe).map { (probe.hardwareId, $0) } }
             }
             var prices: [String: Double] = [:]
             for await case let (id, price)? in group { prices[id] = price }

@@ -1,0 +1,180 @@
+import DashboardCore
+import Foundation
+import SesterceAPI
+import Synchronization
+
+/// Performs effects and reports each outcome as an action through `send`.
+/// Requests go through the `RequestScheduler`; timers are armed by id (arming
+/// an id again replaces its timer). Every task it starts is kept until it
+/// ends, so that `cancelAll` (on quit) leaves nothing running.
+public final class EffectRunner: Sendable {
+    private struct Tasks {
+        var timers: [TimerID: (serial: Int, task: Task<Void, Never>)] = [:]
+        var requests: [Int: Task<Void, Never>] = [:]
+        var serial = 0
+    }
+
+    private let client: SesterceClient
+    private let scheduler: RequestScheduler
+    private let send: @Sendable (Action) -> Void
+    private let tasks = Mutex(Tasks())
+
+    /// The client's own retries are turned off: the scheduler retries, so
+    /// that every attempt is paced.
+    public init(client: SesterceClient, scheduler: RequestScheduler = RequestScheduler(),
+                send: @escaping @Sendable (Action) -> Void) {
+        self.client = client.retrying(.none)
+        self.scheduler = scheduler
+        self.send = send
+    }
+
+    deinit { cancelAll() }
+
+    /// Timers armed and requests under way.
+    public var runningCount: Int {
+        tasks.withLock { $0.timers.count + $0.requests.count }
+    }
+
+    /// Cancels every timer and request; nothing is sent after it returns.
+    public func cancelAll() {
+        let running = tasks.withLock { tasks in
+            defer { tasks = Tasks(serial: tasks.serial) }
+            return tasks.timers.values.map(\.task) + tasks.requests.values
+        }
+        running.forEach { $0.cancel() }
+    }
+
+    public func run(_ effect: Effect) {
+        switch effect {
+        case .timer(let id, let delay, let action):
+            arm(id, after: delay, action)
+        case .cancel(let id):
+            tasks.withLock { $0.timers.removeValue(forKey: id) }?.task.cancel()
+        case .quit:
+            cancelAll()
+        default:
+            start(effect)
+        }
+    }
+
+    private func arm(_ id: TimerID, after delay: Double, _ action: Action) {
+        let previous = tasks.withLock { tasks in
+            tasks.serial += 1
+            let serial = tasks.serial
+            let task = Task { [weak self] in
+                try? await Task.sleep(for: .seconds(max(0, delay)))
+                guard !Task.isCancelled, let self else { return }
+                let fired = self.tasks.withLock { tasks in
+                    guard tasks.timers[id]?.serial == serial else { return false }
+                    tasks.timers[id] = nil
+                    return true
+                }
+                if fired { send(action.firedAt(Date())) }
+            }
+            return tasks.timers.updateValue((serial, task), forKey: id)
+        }
+        previous?.task.cancel()
+    }
+
+    private func start(_ effect: Effect) {
+        tasks.withLock { tasks in
+            tasks.serial += 1
+            let serial = tasks.serial
+            tasks.requests[serial] = Task { [client, scheduler, send, weak self] in
+                let action = await Self.outcome(of: effect, client: client, scheduler: scheduler)
+                let current = self?.tasks.withLock { $0.requests.removeValue(forKey: serial) } != nil
+                if current, !Task.isCancelled, let action { send(action) }
+            }
+        }
+    }
+
+    static func outcome(of effect: Effect, client: SesterceClient, scheduler: RequestScheduler) async -> Action? {
+        @Sendable func request<T: Sendable>(
+            _ priority: RequestScheduler.Priority, _ work: @Sendable @escaping () async throws(APIError) -> T
+        ) async -> Result<T, APIError> {
+            await scheduler.run(priority, isRead: priority != .change, work)
+        }
+        switch effect {
+        case .pollInstances(let detailId):
+            async let list = request(.instances) { () throws(APIError) in try await client.instances() }
+            async let detail = detailId.asyncMap { id in
+                await request(.detail) { () throws(APIError) in try await client.instance(id: id) }
+            }
+            let (listResult, detailResult) = await (list, detail)
+            return .instancesPolled(listResult, detail: detailResult, at: Date())
+        case .fetchDetail(let id):
+            return .detailLoaded(await request(.detail) { () throws(APIError) in try await client.instance(id: id) }, at: Date())
+        case .pollCatalog(let kind):
+            let list: CatalogList = switch kind {
+            case .models: .models(await request(.catalog) { () throws(APIError) in try await client.models() })
+            case .hardware: .hardware(await request(.catalog) { () throws(APIError) in try await client.hardware() })
+            case .regions: .regions(await request(.catalog) { () throws(APIError) in try await client.regions() })
+            case .registries: .registries(await request(.catalog) { () throws(APIError) in try await client.registries() })
+            }
+            return .catalogPolled(list, at: Date())
+        case .fetchHardwarePrices(let probes):
+            let prices = await PriceProbe.hourlyPrices(probes) { probe in
+                try? await request(.price) { () throws(APIError) in
+                    try await client.price(hardwareId: probe.hardwareId, maxPods: [(probe.regionId, 1)])
+                }.get().pricePerHour
+            }
+            return .hardwarePricesLoaded(asked: Set(probes.map(\.hardwareId)), prices)
+        case .quotePrice(let query, let token):
+            return .priceQuoted(token: token, await request(.change) { () throws(APIError) in try await estimate(query, client) })
+        case .perform(.createInstance(let spec)):
+            return .instanceSaved(.createInstance(spec), await request(.change) { () throws(APIError) in
+                try await client.createInstance(spec)
+            })
+        case .perform(.updateInstance(let id, let spec)):
+            return .instanceSaved(.updateInstance(id: id, spec: spec), await request(.change) { () throws(APIError) in
+                try await client.updateInstance(id: id, spec)
+            })
+        case .perform(let mutation):
+            let result = await request(.change) { () throws(APIError) in
+                switch mutation {
+                case .start(let id, _): try await client.startInstance(id: id)
+                case .stop(let id, _): try await client.stopInstance(id: id)
+                case .createRegistry(let name, let credentials): _ = try await client.createRegistry(name: name, credentials: credentials)
+                case .updateRegistry(let id, _, let credentials): try await client.updateRegistry(id: id, credentials: credentials)
+                case .deleteRegistry(let id, _): try await client.deleteRegistry(id: id)
+                case .deleteInstance(let id, _): try await client.deleteInstance(id: id)
+                case .createInstance, .updateInstance: break
+                }
+            }
+            if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }
+            return .mutationFinished(mutation, error: nil)
+        case .timer, .cancel, .quit:
+            return nil
+        }
+    }
+
+    /// The price at max scale and the hourly price at min scale (regions at 0
+    /// pods cost nothing and are left out; all at 0 costs nothing at all).
+    /// Both asked within one scheduled turn: the preview is one answer.
+    private static func estimate(_ query: PriceQuery, _ client: SesterceClient) async throws(APIError) -> PriceEstimate {
+        func running(_ list: [RegionPods]) -> [(regionId: Int, max: Int)] {
+            list.filter { $0.pods > 0 }.map { (regionId: $0.regionId, max: $0.pods) }
+        }
+        let atMax = running(query.maxPods), atMin = running(query.minPods)
+        let max = try await client.price(hardwareId: query.hardwareId, maxPods: atMax)
+        let min = atMin.isEmpty ? 0 : try await client.price(hardwareId: query.hardwareId, maxPods: atMin).pricePerHour
+        return PriceEstimate(
+            atMax: max, perHourAtMin: min,
+            maxPods: query.maxPods.map(\.pods).saturatingSum, minPods: query.minPods.map(\.pods).saturatingSum)
+    }
+}
+
+extension Action {
+    /// This action as a timer sends it at `time`: a `.tick` says when it fired.
+    func firedAt(_ time: Date) -> Action {
+        if case .tick = self { return .tick(time) }
+        return self
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async -> T) async -> T? {
+        guard let value = self else { return nil }
+        return await transform(value)
+    }
+}

@@ -1,0 +1,170 @@
+import DashboardCore
+import Foundation
+import SesterceAPI
+
+/// Every API request of the dashboard leaves through here, one at a time at a
+/// pace: the most urgent waiting request first (a change the person asked
+/// for, then the instance list, details, the catalog, prices), never two in
+/// the same instant. The service's limit is learnt from its 429s: the pause
+/// it asks for (`Retry-After`) is kept, and the pace drops below what it let
+/// through in the second before, so that it does not refuse again; after a
+/// quiet minute the pace rises a little, in case the limit was raised.
+///
+/// A request refused with 429 was not carried out, so it waits its turn
+/// again; a read that failed on the way (unreachable, 502-504) is asked again
+/// after a short backoff. Each retry is paced like any other request.
+public actor RequestScheduler {
+    public enum Priority: Int, Comparable, Sendable {
+        /// Changes and price quotes: someone is waiting for the answer.
+        case change
+        case instances
+        case detail
+        case catalog
+        /// One-pod prices of the Hardware pane.
+        case price
+
+        public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// How the pace is set: where it starts, its bounds, and how retries go.
+    public struct Pacing: Sendable {
+        /// Requests a second before the service has refused any.
+        public var initialRate: Double
+        /// The slowest pace, whatever the service says.
+        public var minimumRate: Double
+        /// How often a refused (429) request is tried again before failing.
+        public var rateLimitRetries: Int
+        /// Backoff of reads that failed on the way.
+        public var transientRetry: RetryPolicy
+        /// A pace lowered by a 429 rises by a tenth after this long without one.
+        public var quietBeforeRaise: Duration
+
+        public init(initialRate: Double = 5, minimumRate: Double = 0.1, rateLimitRetries: Int = 4,
+                    transientRetry: RetryPolicy = .standard, quietBeforeRaise: Duration = .seconds(60)) {
+            self.initialRate = initialRate
+            self.minimumRate = minimumRate
+            self.rateLimitRetries = rateLimitRetries
+            self.transientRetry = transientRetry
+            self.quietBeforeRaise = quietBeforeRaise
+        }
+    }
+
+    private struct Waiter {
+        var priority: Priority
+        var number: Int
+        var continuation: CheckedContinuation<ContinuousClock.Instant?, Never>
+    }
+
+    private let pacing: Pacing
+    private let clock = ContinuousClock()
+    /// Requests a second now.
+    public private(set) var rate: Double
+    private var nextSlot: ContinuousClock.Instant
+    private var pausedUntil: ContinuousClock.Instant
+    /// When requests were sent in the last seconds, oldest first.
+    private var sendTimes: [ContinuousClock.Instant] = []
+    /// Refusals of requests sent before this were answered by the last lowering.
+    private var learntAt: ContinuousClock.Instant
+    private var lastChange: ContinuousClock.Instant
+    private var waiting: [Waiter] = []
+    private var waiterCount = 0
+    private var dispatcher: Task<Void, Never>?
+
+    public init(pacing: Pacing = Pacing()) {
+        self.pacing = pacing
+        rate = pacing.initialRate
+        let now = clock.now
+        nextSlot = now
+        pausedUntil = now
+        learntAt = now - .seconds(1)
+        lastChange = now
+    }
+
+    /// Runs `work` when its turn comes, retrying as described above. A
+    /// cancelled caller leaves the queue and gets `.failure(.unreachable)`.
+    public func run<T: Sendable>(
+        _ priority: Priority, isRead: Bool, _ work: @Sendable () async throws(APIError) -> T
+    ) async -> Result<T, APIError> {
+        var refusals = 0, failures = 0
+        while true {
+            guard let sentAt = await turn(priority) else { return .failure(.unreachable(detail: "cancelled")) }
+            let result: Result<T, APIError>
+            do { result = .success(try await work()) } catch { result = .failure(error) }
+            switch result {
+            case .failure(.rateLimited(let retryAfter, _)) where refusals < pacing.rateLimitRetries:
+                refusals += 1
+                slowDown(refusedRequestSentAt: sentAt, retryAfter: retryAfter)
+            case .failure(let error) where isRead && error.isTransient && failures < pacing.transientRetry.maxRetries:
+                failures += 1
+                try? await Task.sleep(for: pacing.transientRetry.delay(beforeRetry: failures))
+            case .failure(.rateLimited(let retryAfter, _)):
+                slowDown(refusedRequestSentAt: sentAt, retryAfter: retryAfter)
+                return result
+            default:
+                return result
+            }
+            if Task.isCancelled { return result }
+        }
+    }
+
+    /// Waits for this request's turn; the time it was let go, nil if cancelled.
+    private func turn(_ priority: Priority) async -> ContinuousClock.Instant? {
+        waiterCount += 1
+        let number = waiterCount
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let waiter = Waiter(priority: priority, number: number, continuation: continuation)
+                let index = waiting.firstIndex { $0.priority > priority } ?? waiting.endIndex
+                waiting.insert(waiter, at: index)
+                if dispatcher == nil { dispatcher = Task { await dispatch() } }
+            }
+        } onCancel: {
+            Task { await self.abandon(number) }
+        }
+    }
+
+    private func abandon(_ number: Int) {
+        guard let index = waiting.firstIndex(where: { $0.number == number }) else { return }
+        waiting.remove(at: index).continuation.resume(returning: nil)
+    }
+
+    /// Lets waiting requests go one by one, each at its slot. Another call may
+    /// come in while it sleeps (a more urgent request, a 429 that pauses), so
+    /// the slot is looked at again after every sleep.
+    private func dispatch() async {
+        while !waiting.isEmpty {
+            let now = clock.now
+            let due = max(nextSlot, pausedUntil)
+            if due > now {
+                try? await clock.sleep(until: due)
+                continue
+            }
+            raiseAfterQuiet(now)
+            nextSlot = now + .seconds(1 / rate)
+            sendTimes.append(now)
+            sendTimes.removeAll { now - $0 > .seconds(2) }
+            waiting.removeFirst().continuation.resume(returning: now)
+        }
+        dispatcher = nil
+    }
+
+    /// A 429: pause as long as asked (a second if not said), and, once per
+    /// burst, set the pace under what the service let through in the second
+    /// before the refused request, and at most half the pace that was refused.
+    private func slowDown(refusedRequestSentAt sentAt: ContinuousClock.Instant, retryAfter: Double?) {
+        let now = clock.now
+        let pause = retryAfter.flatMap { $0.isFinite && $0 >= 0 ? min($0, 3600) : nil } ?? 1
+        pausedUntil = max(pausedUntil, now + .seconds(pause))
+        guard sentAt > learntAt else { return }
+        learntAt = now
+        lastChange = now
+        let letThrough = sendTimes.filter { $0 < sentAt && sentAt - $0 < .seconds(1) }.count
+        rate = max(pacing.minimumRate, min(Double(max(1, letThrough)) * 0.9, rate / 2))
+    }
+
+    private func raiseAfterQuiet(_ now: ContinuousClock.Instant) {
+        guard rate < pacing.initialRate, now - lastChange >= pacing.quietBeforeRaise else { return }
+        lastChange = now
+        rate = min(pacing.initialRate, rate * 1.1)
+    }
+}

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// SIGWINCH may be delivered to any thread, so it does not reliably interrupt
+/// the loop's `poll(2)`. This handler wakes the loop through its inbox, then
+/// hands the signal to the handler that was there before (ncurses', which
+/// notes the new size and reports `.resize` on the next key read). Both do
+/// only async-signal-safe work.
+enum ResizeSignal {
+    nonisolated(unsafe) private static var inbox: ActionInbox?
+    nonisolated(unsafe) private static var previous = sigaction()
+
+    /// Starts forwarding; the inbox is kept alive until the process ends.
+    static func forward(to inbox: ActionInbox) {
+        Self.inbox = inbox
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = { signalNumber in ResizeSignal.handle(signalNumber) }
+        #else
+        action.__sigaction_u.__sa_handler = { signalNumber in ResizeSignal.handle(signalNumber) }
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &action, &previous)
+    }
+
+    private static func handle(_ signalNumber: Int32) {
+        inbox?.wake()
+        #if canImport(Glibc)
+        let handler = previous.__sigaction_handler.sa_handler
+        #else
+        let handler = previous.__sigaction_u.__sa_handler
+        #endif
+        if let handler, unsafeBitCast(handler, to: Int.self) > 1 { handler(signalNumber) }
+    }
+}

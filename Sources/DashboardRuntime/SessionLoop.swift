@@ -1,0 +1,108 @@
+import DashboardCore
+import Foundation
+import TerminalUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the loop needs of a terminal: keys, its size, and a way to show a
+/// frame. ncurses' terminal is one; a headless one serves the benchmark and
+/// the tests of the loop.
+public protocol TerminalDevice: AnyObject {
+    /// Readable when a key may be waiting.
+    var inputDescriptor: Int32 { get }
+    var columns: Int { get }
+    var rows: Int { get }
+    /// The next key if one is waiting; never blocks.
+    func nextKey() -> KeyEvent?
+    func draw(_ frame: Buffer)
+}
+
+/// The event-driven run loop: it sleeps in `poll(2)` until a key or the
+/// inbox wakes it (results, timers and resizes all arrive through the inbox),
+/// reduces what came, hands the effects to `perform`, and draws a frame when
+/// the screen model changed. Nothing in it waits on a timeout: time passes
+/// only by the timers the reducer arms.
+public final class SessionLoop<Device: TerminalDevice> {
+    private let device: Device
+    private let inbox: ActionInbox
+    private let keymap: Keymap
+    private let theme: Theme
+    private let perform: (Effect) -> Void
+    private let observe: (Action) -> Void
+    /// Keys read in one go before the inbox gets its turn, so that a paste
+    /// cannot hold results back.
+    static var keysPerTurn: Int { 256 }
+
+    /// - Parameters:
+    ///   - perform: runs an effect (the `EffectRunner`); its results come back through `inbox`.
+    ///   - observe: sees every action before it is reduced (the log).
+    public init(
+        device: Device, inbox: ActionInbox, keymap: Keymap, theme: Theme,
+        perform: @escaping (Effect) -> Void, observe: @escaping (Action) -> Void = { _ in }
+    ) {
+        self.device = device
+        self.inbox = inbox
+        self.keymap = keymap
+        self.theme = theme
+        self.perform = perform
+        self.observe = observe
+    }
+
+    /// Runs until the reducer asks to quit or the terminal goes away.
+    public func run(_ state: inout State, launchedAt: Date) {
+        ResizeSignal.forward(to: inbox)
+        var quitting = false
+        var shown: ScreenModel?
+        func dispatch(_ action: Action) {
+            observe(action)
+            for effect in reduce(&state, action) {
+                if effect == .quit { quitting = true }
+                perform(effect)
+            }
+        }
+
+        dispatch(.resized(width: device.columns, height: device.rows))
+        dispatch(.launched(launchedAt))
+        // Keys may remain after a full turn, some already taken off the
+        // terminal by ncurses: then the next turn reads them without waiting.
+        var keysPending = false
+        while !quitting {
+            let model = ScreenModel(state, keymap: keymap)
+            if model != shown {
+                var frame = Buffer(width: state.width, height: state.height)
+                Screen(model: model, theme: theme).render(into: &frame)
+                device.draw(frame)
+                shown = model
+            }
+            if !keysPending, !wait() { return }
+            var keysRead = 0
+            while keysRead < Self.keysPerTurn, !quitting, let key = device.nextKey() {
+                keysRead += 1
+                if key == .resize {
+                    dispatch(.resized(width: device.columns, height: device.rows))
+                } else if let action = keymap.action(for: key, in: state) {
+                    dispatch(action)
+                }
+            }
+            keysPending = keysRead == Self.keysPerTurn
+            for action in inbox.take() where !quitting { dispatch(action) }
+        }
+    }
+
+    /// Sleeps until the terminal or the inbox has something. False when the
+    /// terminal is gone (hung up, closed).
+    private func wait() -> Bool {
+        var fds = [
+            pollfd(fd: device.inputDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: inbox.descriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        while poll(&fds, nfds_t(fds.count), -1) < 0 {
+            guard errno == EINTR else { return false }
+        }
+        return fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
+    }
+}
