@@ -11,6 +11,7 @@ public final class FaultInjector: Sendable {
         var random: SeededGenerator
         var windowStart: Date = .distantPast
         var windowCount = 0
+        var refused = 0
     }
 
     private let state: Mutex<State>
@@ -23,6 +24,10 @@ public final class FaultInjector: Sendable {
         get { state.withLock { $0.faults } }
         set { state.withLock { $0.faults = newValue } }
     }
+
+    /// Requests answered 429 so far: how a test sees whether a client keeps
+    /// to the limit once told.
+    public var rateLimitedCount: Int { state.withLock { $0.refused } }
 
     /// Applies `change` in one step (a concurrent change cannot be half lost)
     /// and returns the faults now in force.
@@ -49,7 +54,10 @@ public final class FaultInjector: Sendable {
                     state.windowCount = 0
                 }
                 state.windowCount += 1
-                if state.windowCount > state.faults.rateLimit { return .rateLimited }
+                if state.windowCount > state.faults.rateLimit {
+                    state.refused += 1
+                    return .rateLimited
+                }
             }
             if state.faults.errorRate > 0, Double.random(in: 0..<1, using: &state.random) < state.faults.errorRate {
                 return .fail(status: [500, 502, 503].randomElement(using: &state.random)!)

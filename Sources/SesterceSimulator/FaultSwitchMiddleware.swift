@@ -4,7 +4,8 @@ import Hummingbird
 /// The simulator's own switch for its faults, so that a soak test can turn the
 /// trouble off while a client keeps running and watch it recover:
 ///
-/// - `GET /_sim/faults` answers `{"latencyMs":1500,"errorRate":0.2,"rateLimit":2}`.
+/// - `GET /_sim/faults` answers `{"latencyMs":1500,"errorRate":0.2,"rateLimit":2,"rateLimited":3}`,
+///   the last being how many requests were answered 429 so far.
 /// - `PUT /_sim/faults` with any of those fields sets them (the others stay)
 ///   and answers the faults now in force; a bad value gets a NestJS-style 400.
 ///
@@ -21,7 +22,7 @@ struct FaultSwitchMiddleware<Context: RequestContext>: RouterMiddleware {
         guard request.uri.path == Self.path else { return try await next(request, context) }
         switch request.method {
         case .get:
-            return Self.json(injector.faults)
+            return Self.json(injector.faults, rateLimited: injector.rateLimitedCount)
         case .put:
             let body = try await request.body.collect(upTo: 64 * 1024)
             switch FaultChange.parse(Data(body.readableBytesView)) {
@@ -35,8 +36,9 @@ struct FaultSwitchMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static func json(_ faults: Faults) -> Response {
-        let object: [String: Any] = ["latencyMs": faults.latencyMs, "errorRate": faults.errorRate, "rateLimit": faults.rateLimit]
+    static func json(_ faults: Faults, rateLimited: Int? = nil) -> Response {
+        var object: [String: Any] = ["latencyMs": faults.latencyMs, "errorRate": faults.errorRate, "rateLimit": faults.rateLimit]
+        if let rateLimited { object["rateLimited"] = rateLimited }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

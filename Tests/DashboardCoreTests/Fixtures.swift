@@ -34,8 +34,8 @@ enum Fixture {
     static let llama = InferenceModel(id: "m-llama", name: "llama-3.1-8b-instruct", port: 8000, defaultHardwareId: "hw-l40s", features: ["chat"])
     static let registry = Registry(id: "r1", name: "ghcr-vllm", url: "ghcr.io/acme/vllm:1", username: nil, createdAt: t0, updatedAt: t0)
 
-    static var catalog: CatalogResult {
-        CatalogResult(
+    static var catalog: CatalogLists {
+        CatalogLists(
             models: .success([llama]), hardware: .success([l40s, h100]), regions: .success([paris, tokyo]),
             registries: .success([registry]))
     }
@@ -58,7 +58,7 @@ enum Fixture {
         var state = State(settings: .init(refreshInterval: 5, readonly: readonly, host: "api.cloud.sesterce.com"), now: t0)
         _ = reduce(&state, .resized(width: width, height: height))
         _ = reduce(&state, .launched(t0))
-        _ = reduce(&state, .catalogPolled(catalog, at: t0))
+        state.receive(catalog, at: t0)
         _ = reduce(&state, .instancesPolled(.success(fleet), detail: nil, at: t0))
         return state
     }

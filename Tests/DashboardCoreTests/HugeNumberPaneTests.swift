@@ -14,10 +14,10 @@ struct HugeNumberPaneTests {
     func totals() {
         var state = Fixture.loadedState()
         let huge = Region(id: 9, name: "Huge", countryCode: "XX", state: "ACTIVE", capacities: ["hw-l40s": .max, "hw-h100": .max])
-        let catalog = CatalogResult(
+        let catalog = CatalogLists(
             models: .success([Fixture.llama]), hardware: .success([Fixture.l40s, Fixture.h100]), regions: .success([huge]),
             registries: .success([]))
-        _ = reduce(&state, .catalogPolled(catalog, at: Fixture.t0))
+        state.receive(catalog, at: Fixture.t0)
         _ = reduce(&state, .command(.showPane(.regions)))
         let regions = Self.table(state)
         #expect(regions.rows.first?.last?.text == String(Int.max))

@@ -7,16 +7,16 @@ enum InstanceFormFixture {
     static let dallas = Region(id: 78, name: "Dallas", countryCode: "US", state: "ACTIVE", capacities: ["hw-l40s": 3, "hw-h100": 5])
     static let whisper = InferenceModel(id: "m-whisper", name: "whisper-large-v3", port: 9000, defaultHardwareId: "hw-h100", features: ["audio"])
 
-    static var catalog: CatalogResult {
-        CatalogResult(
+    static var catalog: CatalogLists {
+        CatalogLists(
             models: .success([Fixture.llama, whisper]), hardware: .success([Fixture.l40s, Fixture.h100]),
             regions: .success([Fixture.paris, dallas, Fixture.tokyo]), registries: .success([Fixture.registry]))
     }
 
     static func state(readonly: Bool = false, height: Int = 24) -> State {
         var state = Fixture.loadedState(readonly: readonly, height: height)
-        _ = reduce(&state, .catalogPolled(catalog, at: Fixture.t0))
-        _ = reduce(&state, .hardwarePricesLoaded(["hw-l40s": 1.44, "hw-h100": 2.49]))
+        state.receive(catalog, at: Fixture.t0)
+        _ = reduce(&state, .hardwarePricesLoaded(asked: ["hw-l40s", "hw-h100"], ["hw-l40s": 1.44, "hw-h100": 2.49]))
         return state
     }
 

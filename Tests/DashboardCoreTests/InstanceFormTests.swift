@@ -41,7 +41,7 @@ struct InstanceFormTests {
         #expect(F.form(state).selected("model") == nil)
         F.type("early", into: &state)
         F.retype("port", "9999", in: &state)
-        let effects = reduce(&state, .catalogPolled(F.catalog, at: Fixture.t0))
+        let effects = state.receive(F.catalog, at: Fixture.t0)
         let form = F.form(state)
         #expect(form.text("name") == "early")
         #expect(form.selected("model") == "m-llama")
@@ -342,10 +342,10 @@ struct InstanceChangeTests {
         _ = reduce(&state, .resized(width: 80, height: 24))
         _ = reduce(&state, .launched(Fixture.t0))
         _ = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
-        if catalogFirst { _ = reduce(&state, .catalogPolled(F.catalog, at: Fixture.t0)) }
+        if catalogFirst { state.receive(F.catalog, at: Fixture.t0) }
         _ = reduce(&state, .detailLoaded(.success(Self.detail(of: Self.unusual)), at: Fixture.t0))
         _ = reduce(&state, .command(.clone))
-        if !catalogFirst { _ = reduce(&state, .catalogPolled(F.catalog, at: Fixture.t0)) }
+        if !catalogFirst { state.receive(F.catalog, at: Fixture.t0) }
         let form = F.form(state)
         #expect(form.selected("model") == "m-whisper")
         #expect(form.selected("hardware") == "hw-l40s")

@@ -113,7 +113,7 @@ struct PollingTests {
     func catalog() {
         var state = State(settings: .init(host: "h"), now: t0)
         _ = reduce(&state, .launched(t0))
-        let effects = reduce(&state, .catalogPolled(Fixture.catalog, at: t0))
+        let effects = state.receive(Fixture.catalog, at: t0)
         #expect(state.hardware.count == 2)
         #expect(effects.first == .fetchHardwarePrices([
             PriceProbe(hardwareId: "hw-l40s", regionId: 42),
@@ -129,7 +129,7 @@ struct PollingTests {
         _ = reduce(&state, .launched(t0))
         var failed = Fixture.catalog
         failed.models = .failure(.server(status: 500, message: ""))
-        let effects = reduce(&state, .catalogPolled(failed, at: t0))
+        let effects = state.receive(failed, at: t0)
         #expect(effects.last == .schedule(.catalog, after: 5, token: 1))
         #expect(state.flash?.text.hasPrefix("Catalog refresh failed, retrying in 5s") == true)
         _ = reduce(&state, .command(.showPane(.models)))
@@ -138,6 +138,6 @@ struct PollingTests {
         // Once whole, the catalog goes back to its minute.
         let token = state.poll(.catalog).token
         _ = reduce(&state, .pollDue(.catalog, token: token))
-        #expect(reduce(&state, .catalogPolled(Fixture.catalog, at: t0)).last == .schedule(.catalog, after: 60, token: 2))
+        #expect(state.receive(Fixture.catalog, at: t0).last == .schedule(.catalog, after: 60, token: 2))
     }
 }

@@ -63,10 +63,8 @@ struct RandomSession {
     var now = Date(timeIntervalSince1970: 1_767_225_600)
     /// Requests sent and not answered yet.
     var outstanding: [Effect] = []
-    /// Armed timers: the latest token per poll kind.
-    var timers: [PollKind: Int] = [:]
-    /// The latest price preview timer armed by an instance form.
-    var priceTimer: Int?
+    /// Armed timers and what each will send.
+    var timers: [TimerID: Action] = [:]
     /// What the open form submitted, once it did: its result may close it.
     var formMutation: Mutation?
     /// The recent actions, for the failure message.
@@ -103,10 +101,10 @@ struct RandomSession {
         let wasSubmit = action == .submitForm
         for effect in reduce(&state, action) {
             switch effect {
-            case .schedule(let kind, _, let token):
-                timers[kind] = token
-            case .schedulePrice(_, let token):
-                priceTimer = token
+            case .timer(let id, _, let action):
+                timers[id] = action
+            case .cancel(let id):
+                timers[id] = nil
             case .perform(let mutation):
                 if wasSubmit { formMutation = mutation }
                 outstanding.append(effect)
@@ -134,13 +132,21 @@ struct RandomSession {
         case ..<0.94:
             let size = random.pick(Self.sizes)
             return .resized(width: size.width, height: size.height)
-        case ..<0.97:
-            guard let token = priceTimer else { return nil }
-            return .priceDue(token: random.chance(0.8) ? token : token - 1)
         default:
-            guard let (kind, token) = timers.randomElement(using: &random) else { return nil }
+            guard let (id, action) = timers.randomElement(using: &random) else { return nil }
+            timers[id] = nil
             // Now and then a timer that was replaced fires late.
-            return .pollDue(kind, token: random.chance(0.8) ? token : token - 1)
+            return random.chance(0.8) ? action : Self.replaced(action)
+        }
+    }
+
+    /// What the timer armed before `action`'s would have sent.
+    static func replaced(_ action: Action) -> Action {
+        switch action {
+        case .pollDue(let kind, let token): .pollDue(kind, token: token - 1)
+        case .priceDue(let token): .priceDue(token: token - 1)
+        case .flashExpired(let number): .flashExpired(number - 1)
+        default: action
         }
     }
 
@@ -191,12 +197,12 @@ struct RandomSession {
                 return .detailLoaded(.failure(randomError()), at: now)
             }
             return .detailLoaded(.success(Self.detail(of: instance, random: &random)), at: now)
-        case .pollCatalog:
-            return .catalogPolled(randomCatalog(), at: now)
+        case .pollCatalog(let kind):
+            return .catalogPolled(randomCatalog().polled.first { $0.kind == kind }!, at: now)
         case .fetchHardwarePrices(let probes):
             var prices: [String: Double] = [:]
             for probe in probes where random.chance(0.7) { prices[probe.hardwareId] = random.pick([0, 0.5, 1.44, 2.88, 1e9]) }
-            return .hardwarePricesLoaded(prices)
+            return .hardwarePricesLoaded(asked: Set(probes.map(\.hardwareId)), prices)
         case .perform(let mutation):
             switch mutation {
             case .createInstance(let spec), .updateInstance(_, let spec):
@@ -261,7 +267,7 @@ struct RandomSession {
             createdAt: instance.createdAt, updatedAt: nil)
     }
 
-    mutating func randomCatalog() -> CatalogResult {
+    mutating func randomCatalog() -> CatalogLists {
         let flavors = [
             HardwareFlavor(id: "hw-a", name: "1xL40S / 16 vCPU", cpuMillicores: 16000, ramMiB: 237_568, gpu: GPU(model: "L40S", count: 1, memoryGiB: 48)),
             HardwareFlavor(id: "hw-b", name: random.pick(Self.names), cpuMillicores: 0, ramMiB: 0, gpu: nil),
@@ -280,7 +286,7 @@ struct RandomSession {
             Registry(id: "r\(index)", name: random.pick(Self.names), url: "ghcr.io/acme/img:\(index)", username: nil, createdAt: nil, updatedAt: nil)
         }
         func maybe<T>(_ value: T) -> Result<T, APIError> { random.chance(0.85) ? .success(value) : .failure(randomError()) }
-        return CatalogResult(models: maybe(models), hardware: maybe(flavors), regions: maybe(regions), registries: maybe(registries))
+        return CatalogLists(models: maybe(models), hardware: maybe(flavors), regions: maybe(regions), registries: maybe(registries))
     }
 
     // MARK: Invariants
@@ -438,7 +444,7 @@ extension Action {
     /// Results, time and size: what happens to the dashboard, not what the person does.
     var isFromOutside: Bool {
         switch self {
-        case .tick, .resized, .pollDue, .instancesPolled, .detailLoaded, .catalogPolled, .hardwarePricesLoaded, .priceDue, .priceQuoted: true
+        case .tick, .flashExpired, .resized, .pollDue, .instancesPolled, .detailLoaded, .catalogPolled, .hardwarePricesLoaded, .priceDue, .priceQuoted: true
         case .mutationFinished(_, let error): error != nil
         case .instanceSaved(_, let result): if case .failure = result { true } else { false }
         default: false

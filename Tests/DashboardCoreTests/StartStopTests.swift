@@ -103,7 +103,7 @@ struct StartStopTests {
         #expect(plain.message == "Start whisper-batch? It will be billed while it runs.")
         _ = reduce(&state, .cancel)
         _ = reduce(&state, .detailLoaded(.success(Fixture.detail("c3", name: "whisper-batch", ready: 0, total: 0)), at: Fixture.t0))
-        _ = reduce(&state, .hardwarePricesLoaded(["hw-l40s": 1.44]))
+        _ = reduce(&state, .hardwarePricesLoaded(asked: ["hw-l40s"], ["hw-l40s": 1.44]))
         _ = reduce(&state, .command(.start))
         guard case .confirm(let priced)? = ScreenModel(state).overlay else { Issue.record("no question"); return }
         #expect(priced.message == "Start whisper-batch? It will be billed while it runs: $1.44/h at min (1 pod), $5.76/h at max (4 pods).")

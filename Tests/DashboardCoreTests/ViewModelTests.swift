@@ -79,7 +79,7 @@ struct ViewModelTests {
     @Test("Hardware shows GPU, memory, vCPU, RAM, one pod's price and regions with capacity")
     func hardware() {
         var state = Fixture.loadedState()
-        _ = reduce(&state, .hardwarePricesLoaded(["hw-l40s": 1.44]))
+        _ = reduce(&state, .hardwarePricesLoaded(asked: ["hw-l40s"], ["hw-l40s": 1.44]))
         _ = reduce(&state, .command(.showPane(.hardware)))
         guard case .table(let table) = ScreenModel(state).body else { Issue.record("no table"); return }
         #expect(table.rows[0].map(\.text) == ["1xH100 / 26 vCPU / 225GiB RAM", "NVIDIA-H100-80GB x1", "80 GiB", "26", "225 GiB", "…", "0"])

@@ -1,3 +1,4 @@
+import DashboardRuntime
 import DashboardCore
 import Foundation
 import SesterceAPI
@@ -72,29 +73,63 @@ struct EffectRunnerTests {
         }
     }
 
-    @Test("The catalog arrives whole, and hardware prices come from the pricing preview")
+    @Test("Each catalog list comes on its own, and hardware prices come from the pricing preview")
     func catalog() async throws {
         try await Self.withRunner { runner, actions, server in
             var actions = actions
-            runner.run(.pollCatalog)
-            guard case .catalogPolled(let result, _)? = await actions.next(), case .success(let hardware) = result.hardware else {
-                Issue.record("no catalog")
+            runner.run(.pollCatalog(.hardware))
+            guard case .catalogPolled(.hardware(.success(let hardware)), _)? = await actions.next() else {
+                Issue.record("no hardware")
                 return
             }
             #expect(hardware.count == 6)
             let l40s = try #require(hardware.first { $0.gpu?.model == "NVIDIA-L40S" })
             runner.run(.fetchHardwarePrices([PriceProbe(hardwareId: l40s.id, regionId: 18)]))
-            #expect(await actions.next() == .hardwarePricesLoaded([l40s.id: 1.44]))
+            #expect(await actions.next() == .hardwarePricesLoaded(asked: [l40s.id], [l40s.id: 1.44]))
         }
     }
 
-    @Test("Arming a poll timer replaces the one armed before")
+    @Test("Arming a timer replaces the one armed under the same id; a cancelled one never fires")
     func timers() async throws {
         try await Self.withRunner { runner, actions, _ in
             var actions = actions
-            runner.run(.schedule(.instances, after: 30, token: 1))
-            runner.run(.schedule(.instances, after: 0.01, token: 2))
+            runner.run(.timer(.poll(.instances), after: 30, action: .pollDue(.instances, token: 1)))
+            runner.run(.timer(.poll(.instances), after: 0.01, action: .pollDue(.instances, token: 2)))
             #expect(await actions.next() == .pollDue(.instances, token: 2))
+            runner.run(.timer(.flash, after: 0.01, action: .flashExpired(1)))
+            runner.run(.cancel(.flash))
+            runner.run(.timer(.priceDebounce, after: 0.05, action: .priceDue(token: 7)))
+            #expect(await actions.next() == .priceDue(token: 7))
+            #expect(runner.runningCount == 0)
+        }
+    }
+
+    @Test("A clock tick says when it fired")
+    func tickIsStamped() async throws {
+        try await Self.withRunner { runner, actions, _ in
+            var actions = actions
+            let armed = Date()
+            runner.run(.timer(.clock, after: 0.01, action: .tick(.distantPast)))
+            guard case .tick(let fired)? = await actions.next() else {
+                Issue.record("no tick")
+                return
+            }
+            #expect(fired >= armed)
+        }
+    }
+
+    @Test("Quitting cancels every timer and request under way")
+    func quitCancelsEverything() async throws {
+        try await Self.withRunner { runner, actions, server in
+            server.faults.faults.latencyMs = 2_000
+            runner.run(.timer(.poll(.instances), after: 60, action: .pollDue(.instances, token: 1)))
+            runner.run(.timer(.clock, after: 60, action: .tick(.distantPast)))
+            runner.run(.pollInstances(detailId: nil))
+            runner.run(.pollCatalog(.models))
+            #expect(runner.runningCount == 4)
+            runner.run(.quit)
+            #expect(runner.runningCount == 0)
+            server.faults.faults.latencyMs = 0
         }
     }
 }

@@ -50,8 +50,8 @@ enum ScreenFixture {
         id: "r-hub", name: "dockerhub-acme", url: "registry-1.docker.io/acme/inference", username: nil,
         createdAt: t0.addingTimeInterval(-86_400 * 90 + 45_000), updatedAt: t0.addingTimeInterval(-86_400 * 90 + 45_000))
 
-    static var catalog: CatalogResult {
-        CatalogResult(
+    static var catalog: CatalogLists {
+        CatalogLists(
             models: .success([llama, llama70b, whisper]), hardware: .success([l40s, h100, h200x8]),
             regions: .success([paris, helsinki, tokyo]), registries: .success([ghcr, dockerhub]))
     }
@@ -122,8 +122,8 @@ enum ScreenFixture {
         var state = State(settings: .init(refreshInterval: 5, readonly: readonly, host: host), now: t0)
         _ = reduce(&state, .resized(width: width, height: height))
         _ = reduce(&state, .launched(t0))
-        _ = reduce(&state, .catalogPolled(catalog, at: t0.addingTimeInterval(1)))
-        _ = reduce(&state, .hardwarePricesLoaded(prices))
+        state.receive(catalog, at: t0.addingTimeInterval(1))
+        _ = reduce(&state, .hardwarePricesLoaded(asked: Set(prices.keys), prices))
         _ = reduce(&state, .instancesPolled(.success(fleet), detail: nil, at: t0.addingTimeInterval(1)))
         _ = reduce(&state, .detailLoaded(.success(llamaDetail), at: t0.addingTimeInterval(600)))
         _ = reduce(&state, .instancesPolled(.success(fleet), detail: .success(chatDetail), at: lastPoll))
