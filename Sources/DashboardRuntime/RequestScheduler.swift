@@ -5,7 +5,9 @@ import SesterceAPI
 /// Every API request of the dashboard leaves through here, one at a time at a
 /// pace: the most urgent waiting request first (a change the person asked
 /// for, then the instance list, details, the catalog, prices), never two in
-/// the same instant. The service's limit is learnt from its 429s: the pause
+/// the same instant; a request that has waited ten seconds goes next whatever
+/// its priority, so that frequent polls under a low limit cannot starve the
+/// catalog. The service's limit is learnt from its 429s: the pause
 /// it asks for (`Retry-After`) is kept, and the pace drops below what it let
 /// through in the second before, so that it does not refuse again; after a
 /// quiet minute the pace rises a little, in case the limit was raised.
@@ -52,8 +54,12 @@ public actor RequestScheduler {
     private struct Waiter {
         var priority: Priority
         var number: Int
+        var since: ContinuousClock.Instant
         var continuation: CheckedContinuation<ContinuousClock.Instant?, Never>
     }
+
+    /// How long a request waits at most before it goes ahead of more urgent ones.
+    static var longestWait: Duration { .seconds(10) }
 
     private let pacing: Pacing
     private let clock = ContinuousClock()
@@ -113,7 +119,7 @@ public actor RequestScheduler {
         let number = waiterCount
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let waiter = Waiter(priority: priority, number: number, continuation: continuation)
+                let waiter = Waiter(priority: priority, number: number, since: clock.now, continuation: continuation)
                 let index = waiting.firstIndex { $0.priority > priority } ?? waiting.endIndex
                 waiting.insert(waiter, at: index)
                 if dispatcher == nil { dispatcher = Task { await dispatch() } }
@@ -143,7 +149,9 @@ public actor RequestScheduler {
             nextSlot = now + .seconds(1 / rate)
             sendTimes.append(now)
             sendTimes.removeAll { now - $0 > .seconds(2) }
-            waiting.removeFirst().continuation.resume(returning: now)
+            let oldest = waiting.indices.min { waiting[$0].number < waiting[$1].number }!
+            let next = now - waiting[oldest].since >= Self.longestWait ? oldest : waiting.startIndex
+            waiting.remove(at: next).continuation.resume(returning: now)
         }
         dispatcher = nil
     }
