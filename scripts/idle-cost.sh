@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# What the dashboard costs while nobody touches it: the release build in tmux
+# against sesterce-sim --instances 100 with --refresh 5, measured from /proc
+# over SECONDS (default 60) after 10 s to settle. Prints one JSON line: share
+# of one core, and wakeups a second summed over all threads (voluntary and
+# involuntary context switches).
+#   scripts/idle-cost.sh        60 s
+#   scripts/idle-cost.sh 120    120 s
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+command -v tmux >/dev/null || { echo "idle-cost.sh needs tmux" >&2; exit 2; }
+swift build -c release --product sesterce-dash >/dev/null
+swift build -c release --product sesterce-sim >/dev/null
+bin="$(swift build -c release --show-bin-path)"
+
+port_file="$(mktemp)"
+"$bin/sesterce-sim" --instances 100 --port 0 >"$port_file" 2>&1 &
+sim=$!
+socket="idle-cost-$$"
+cleanup() {
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    kill "$sim" 2>/dev/null || true
+    rm -f "$port_file"
+}
+trap cleanup EXIT
+for _ in $(seq 50); do grep -q "http://" "$port_file" && break; sleep 0.1; done
+url="$(grep -o 'http://[0-9.:]*' "$port_file" | head -1)"
+
+tmux -L "$socket" new-session -d -x 120 -y 40 \
+    "SESTERCE_API_KEY=demo-key '$bin/sesterce-dash' --api-url $url --refresh 5"
+sleep 10
+dash="$(pgrep -f -n "$bin/sesterce-dash --api-url $url")"
+
+# utime + stime in clock ticks, and context switches summed over threads.
+ticks() { awk '{ print $14 + $15 }' "/proc/$dash/stat"; }
+switches() { cat /proc/"$dash"/task/*/status | awk '/ctxt_switches/ { sum += $2 } END { print sum }'; }
+t0=$(ticks); s0=$(switches); start=$(date +%s.%N)
+sleep "$seconds"
+t1=$(ticks); s1=$(switches); end=$(date +%s.%N)
+hz=$(getconf CLK_TCK)
+awk -v t="$((t1 - t0))" -v s="$((s1 - s0))" -v hz="$hz" -v a="$start" -v b="$end" -v threads="$(ls /proc/$dash/task | wc -l)" 'BEGIN {
+    elapsed = b - a
+    printf "{\"name\":\"idle_100_refresh_5\",\"seconds\":%.1f,\"cpu_percent\":%.3f,\"wakeups_per_second\":%.2f,\"threads\":%d}\n",
+        elapsed, 100 * t / hz / elapsed, s / elapsed, threads
+}'
