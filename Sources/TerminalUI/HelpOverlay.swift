@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The `?` overlay: every key with what it does, in sections, keys aligned in
 /// one column. It scrolls when the terminal is too short for all of it, and
 /// says which lines are shown so nothing seems missing.

@@ -1,4 +1,5 @@
 import DashboardCore
+import TextLayout
 
 /// The help overlay: every key of the keymap in sections, and the notes on
 /// how cost is counted.

@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import TextLayout
 
 @Suite("Help overlay")
 struct HelpOverlayTests {

@@ -2,6 +2,7 @@ import DashboardCore
 import Foundation
 import Testing
 import TerminalUI
+import TextLayout
 
 /// Scrolling the help as the app does it: keys through the keymap into
 /// `reduce`, a frame drawn, and the line it was drawn from handed back.
