@@ -9,9 +9,6 @@ public enum Action: Equatable, Sendable {
     case launched(Date)
     case tick(Date)
     case resized(width: Int, height: Int)
-    /// The help was drawn from this line: its scroll held to the last page,
-    /// so that scrolling back answers at once (only the view knows the page).
-    case helpShown(fromLine: Int)
 
     /// An armed poll timer fired; stale tokens (a newer poll was armed) are ignored.
     case pollDue(PollKind, token: Int)

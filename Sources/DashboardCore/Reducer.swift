@@ -15,14 +15,11 @@ public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
         if let flash = state.flash, flash.until <= time { state.flash = nil }
         return []
 
-    case .helpShown(let line):
-        if state.overlay == .help { state.helpScroll = max(0, line) }
-        return []
-
     case .resized(let width, let height):
         state.width = width
         state.height = height
         for pane in Pane.allCases { state.keepSelectionVisible(pane) }
+        state.keepHelpScrollOnLastPage()
         state.form?.form.resize(visibleRows: Form.visibleRows(screenHeight: height))
         return []
 

@@ -98,10 +98,9 @@ final class DashboardSession: Sendable {
             let model = ScreenModel(state, keymap: keymap)
             if model != shown {
                 var frame = Buffer(width: state.width, height: state.height)
-                let helpLine = Screen(model: model, theme: theme).render(into: &frame)
+                Screen(model: model, theme: theme).render(into: &frame)
                 terminal.draw(frame)
                 shown = model
-                if let helpLine, helpLine != state.helpScroll { dispatch(.helpShown(fromLine: helpLine)) }
             }
         }
     }
