@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "sesterce-dash",
             dependencies: [
-                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "CursesBackend", "DashCommands",
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,23 +66,29 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "DashboardCore", dependencies: ["SesterceModels"]),
-        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI"]),
-        .target(name: "TerminalUI", dependencies: ["DashboardCore"]),
-        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "DashboardCore"]),
+        .target(name: "TextLayout"),
+        .target(name: "DashboardCore", dependencies: ["SesterceModels", "TextLayout"]),
+        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout"]),
+        .target(name: "TerminalUI", dependencies: ["DashboardCore", "TextLayout"]),
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "TextLayout"]),
         .target(
             name: "DashCommands",
             dependencies: [
-                "SesterceAPI", "DashboardCore", "TerminalUI",
+                "SesterceAPI", "DashboardCore", "TextLayout",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DashCommandsTests", dependencies: ["DashCommands", "DashboardCore", "SesterceAPI", "SesterceSimulator"]),
-        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "SesterceAPI", "SesterceSimulator"]),
-        .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "DashboardCore", "SesterceAPI", "SesterceSimulator"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DashboardCore", "SesterceAPI"]),
-        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "DashboardCore"]),
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(
+            name: "DashCommandsTests",
+            dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
+        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
+        .testTarget(
+            name: "DashboardRuntimeTests",
+            dependencies: ["DashboardRuntime", "DashboardCore", "TerminalUI", "SesterceAPI", "SesterceSimulator"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DashboardCore", "TextLayout", "SesterceAPI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "TextLayout"]),
         .testTarget(name: "EndToEnd", dependencies: ["sesterce-dash", "sesterce-sim", "SesterceSimulator"]),
         .testTarget(
             name: "SesterceAPITests",

@@ -1,6 +1,6 @@
-import DashboardCore
 import CNCurses
 import TerminalUI
+import TextLayout
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
-import DashboardCore
 import Synchronization
 import TerminalUI
+import TextLayout
 
 /// The terminal while the dashboard runs: the one object that draws frames
 /// and reads keys, through ncurses.

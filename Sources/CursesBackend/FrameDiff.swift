@@ -1,4 +1,5 @@
 import TerminalUI
+import TextLayout
 
 /// The cells to write to turn the frame on screen into the next one, so that
 /// a refresh costs what changed rather than the whole screen.

@@ -1,4 +1,4 @@
-import DashboardCore
+import TextLayout
 
 extension KeyEvent {
     /// Decodes one result of ncurses' `wget_wch`: `code` is the key code when

@@ -1,4 +1,5 @@
 import DashboardCore
+import TextLayout
 import Yams
 
 extension DashConfig {

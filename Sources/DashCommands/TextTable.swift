@@ -1,4 +1,4 @@
-import TerminalUI
+import TextLayout
 
 /// Columns for a terminal: a header, then one line per row, each column as
 /// wide as its widest cell (in terminal columns), two spaces apart. Control

@@ -12,9 +12,6 @@ public enum Action: Equatable, Sendable {
     /// The footer message with this number has been shown long enough.
     case flashExpired(Int)
     case resized(width: Int, height: Int)
-    /// The help was drawn from this line: its scroll held to the last page,
-    /// so that scrolling back answers at once (only the view knows the page).
-    case helpShown(fromLine: Int)
 
     /// An armed poll timer fired; stale tokens (a newer poll was armed) are ignored.
     case pollDue(PollKind, token: Int)

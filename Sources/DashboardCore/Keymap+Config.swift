@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Remapping from a config file: commands by name, keys by the labels the
 /// help overlay shows, so that what a person reads on screen is what they write.
 extension Command {

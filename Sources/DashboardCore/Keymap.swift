@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Turns key presses into actions. Normal-mode keys are a table of bindings
 /// (remappable); text entry, confirmations and the help overlay have fixed keys.
 public struct Keymap: Equatable, Sendable {

@@ -6,6 +6,9 @@ public enum Layout {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
 
+    /// Rows of the pane between the header and the footer, where overlays are drawn.
+    public static func bodyRows(height: Int) -> Int { max(0, height - headerRows - footerRows) }
+
     /// Table rows that fit under the column titles.
     public static func tableRows(height: Int) -> Int { max(1, height - headerRows - footerRows - 1) }
 

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The help overlay: every key of the current keymap, and how cost is counted.
 public struct HelpModel: Equatable, Sendable {
     public struct Entry: Equatable, Sendable {
@@ -13,11 +15,24 @@ public struct HelpModel: Equatable, Sendable {
     public struct Section: Equatable, Sendable {
         public var title: String
         public var entries: [Entry]
+
+        public init(title: String, entries: [Entry]) {
+            self.title = title
+            self.entries = entries
+        }
     }
 
+    public var title = "Keys — Esc or ? closes"
     public var sections: [Section]
     public var notes: [String]
+    /// The sections and the wrapped notes laid out in the pane: what is drawn,
+    /// and what the reducer holds the scroll to.
+    public var layout: HelpLayout
+    /// The first line shown.
     public var scroll: Int
+
+    /// Widest a cost note gets before it wraps, so the box stays readable.
+    static let noteWidth = 60
 
     static let groups: [(String, [Command])] = [
         ("Panes", Pane.allCases.map(Command.showPane) + [.nextPane, .previousPane]),
@@ -53,7 +68,20 @@ public struct HelpModel: Equatable, Sendable {
             "$/day = $/h x 24, $/month = $/h x 730; spent = integrated since launch between polls.",
             "Autoscaling: min 0 needs the HTTP trigger; a trigger is on when its threshold is filled in.",
         ] + (state.settings.readonly ? ["Read-only: nothing can be started, stopped, created, changed or deleted."] : [])
+        layout = HelpLayout(title: title, sections: sections + [Self.cost(notes, besides: sections, width: state.width)],
+                            width: state.width, height: Layout.bodyRows(height: state.height))
         scroll = state.helpScroll
+    }
+
+    /// The notes as a last section, each wrapped to what a box `width` columns
+    /// wide holds beside the keys of `sections` and marked with a bullet,
+    /// instead of being cut in the middle of a sentence.
+    private static func cost(_ notes: [String], besides sections: [Section], width: Int) -> Section {
+        let keyWidth = max(1, HelpLayout.keyWidth(of: sections))
+        let wrapWidth = max(10, min(noteWidth, width - HelpLayout.frame - 2 * HelpLayout.gap - keyWidth))
+        return Section(title: "Cost", entries: notes.flatMap { note in
+            WordWrap.wrap(note, width: wrapWidth).enumerated().map { Entry(keys: $0.offset == 0 ? "•" : "", action: $0.element) }
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SesterceModels
+import TextLayout
 
 /// A pane's rows and columns with the item type erased, so that filtering,
 /// sorting, selection and the table view-model work the same for every pane.
@@ -115,7 +116,8 @@ struct PaneTable {
         ]
         for flavor in state.hardware {
             columns.append(Column(
-                shortName(flavor), alignment: .right, minWidth: max(4, shortName(flavor).count),
+                shortName(flavor), alignment: .right,
+                minWidth: max(4, DisplayWidth.of(DisplayWidth.sanitized(shortName(flavor)))),
                 text: { String($0.capacity(for: flavor.id)) },
                 tone: { $0.capacity(for: flavor.id) == 0 || !$0.isActive ? .muted : .normal },
                 sortKey: { .number(Double($0.capacity(for: flavor.id))) }))

@@ -78,22 +78,30 @@ extension State {
         filterEditing = false
     }
 
-    /// Past the last line of any help; the view holds it to the last page and
-    /// says where it drew from (`helpShown`).
-    static let helpEnd = 10_000
-
     private mutating func scrollHelp(_ movement: Movement) {
-        let page = Layout.detailRows(height: height)
+        let help = helpLayout
+        let page = max(1, help.visibleRows)
         let target = switch movement {
         case .up: helpScroll - 1
         case .down: helpScroll + 1
         case .pageUp: helpScroll - page
         case .pageDown: helpScroll + page
         case .top: 0
-        case .bottom: Self.helpEnd
+        case .bottom: help.maxScroll
         }
-        helpScroll = min(max(0, target), Self.helpEnd)
+        // Stop at the last page, so that scrolling back answers at once.
+        helpScroll = help.firstLine(scrolledTo: target)
     }
+
+    /// After a resize the help may be shorter or the pane taller: the last
+    /// page moves, and the scroll must not stay past it.
+    mutating func keepHelpScrollOnLastPage() {
+        guard overlay == .help else { return }
+        helpScroll = helpLayout.firstLine(scrolledTo: helpScroll)
+    }
+
+    /// The help as the screen lays it out now: the same value the help overlay draws.
+    private var helpLayout: HelpLayout { HelpModel(self, keymap: settings.keymap).layout }
 
     private mutating func scrollDetail(_ movement: Movement) {
         let page = Layout.detailRows(height: height)

@@ -30,14 +30,11 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         if state.flash?.number == number { state.flash = nil }
         return []
 
-    case .helpShown(let line):
-        if state.overlay == .help { state.helpScroll = max(0, line) }
-        return []
-
     case .resized(let width, let height):
         state.width = width
         state.height = height
         for pane in Pane.allCases { state.keepSelectionVisible(pane) }
+        state.keepHelpScrollOnLastPage()
         state.form?.form.resize(visibleRows: Form.visibleRows(screenHeight: height))
         return []
 

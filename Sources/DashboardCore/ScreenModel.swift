@@ -37,7 +37,10 @@ public struct ScreenModel: Equatable, Sendable {
     /// what they would lose.
     public var formBehind: FormModel?
 
-    public init(_ state: State, keymap: Keymap = .standard) {
+    /// `keymap` names the keys in the footer and the help; by default the
+    /// settings' own, which the reducer lays the help out with.
+    public init(_ state: State, keymap: Keymap? = nil) {
+        let keymap = keymap ?? state.settings.keymap
         width = state.width
         height = state.height
         tooSmall = !state.showsHeader

@@ -10,12 +10,19 @@ public struct State: Equatable, Sendable {
         public var readonly: Bool
         /// Host of the API (never the key), for the header.
         public var host: String
+        /// The keys in use (the config's `keys:` applied). The help lists them,
+        /// so the reducer needs them to know how long the help is.
+        public var keymap: Keymap
 
-        public init(refreshInterval: Double = 5, catalogInterval: Double = 60, readonly: Bool = false, host: String) {
+        public init(
+            refreshInterval: Double = 5, catalogInterval: Double = 60, readonly: Bool = false, host: String,
+            keymap: Keymap = .standard
+        ) {
             self.refreshInterval = refreshInterval
             self.catalogInterval = catalogInterval
             self.readonly = readonly
             self.host = host
+            self.keymap = keymap
         }
     }
 

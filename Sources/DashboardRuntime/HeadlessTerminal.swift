@@ -1,6 +1,7 @@
 import DashboardCore
 import Synchronization
 import TerminalUI
+import TextLayout
 
 #if canImport(Glibc)
 import Glibc

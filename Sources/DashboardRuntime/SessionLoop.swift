@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import TerminalUI
+import TextLayout
 
 #if canImport(Glibc)
 import Glibc
@@ -25,11 +26,11 @@ public protocol TerminalDevice: AnyObject {
 /// inbox wakes it (results, timers and resizes all arrive through the inbox),
 /// reduces what came, hands the effects to `perform`, and draws a frame when
 /// the screen model changed. Nothing in it waits on a timeout: time passes
-/// only by the timers the reducer arms.
+/// only by the timers the reducer arms. Keys are read with the keymap of the
+/// state's settings, the one its help lists.
 public final class SessionLoop<Device: TerminalDevice> {
     private let device: Device
     private let inbox: ActionInbox
-    private let keymap: Keymap
     private let theme: Theme
     private let perform: (Effect) -> Void
     private let observe: (Action) -> Void
@@ -41,12 +42,11 @@ public final class SessionLoop<Device: TerminalDevice> {
     ///   - perform: runs an effect (the `EffectRunner`); its results come back through `inbox`.
     ///   - observe: sees every action before it is reduced (the log).
     public init(
-        device: Device, inbox: ActionInbox, keymap: Keymap, theme: Theme,
+        device: Device, inbox: ActionInbox, theme: Theme,
         perform: @escaping (Effect) -> Void, observe: @escaping (Action) -> Void = { _ in }
     ) {
         self.device = device
         self.inbox = inbox
-        self.keymap = keymap
         self.theme = theme
         self.perform = perform
         self.observe = observe
@@ -71,7 +71,7 @@ public final class SessionLoop<Device: TerminalDevice> {
         // terminal by ncurses: then the next turn reads them without waiting.
         var keysPending = false
         while !quitting {
-            let model = ScreenModel(state, keymap: keymap)
+            let model = ScreenModel(state)
             if model != shown {
                 var frame = Buffer(width: state.width, height: state.height)
                 Screen(model: model, theme: theme).render(into: &frame)
@@ -84,7 +84,7 @@ public final class SessionLoop<Device: TerminalDevice> {
                 keysRead += 1
                 if key == .resize {
                     dispatch(.resized(width: device.columns, height: device.rows))
-                } else if let action = keymap.action(for: key, in: state) {
+                } else if let action = state.settings.keymap.action(for: key, in: state) {
                     dispatch(action)
                 }
             }

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A frame of cells that screens draw into and tests read back as lines. The
 /// backend compares two frames and writes only the cells that changed.
 ///

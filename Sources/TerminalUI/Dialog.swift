@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A confirmation box centred over the screen: before anything that costs money
 /// or destroys data, the user reads what will happen and which keys decide.
 /// With `input`, it also shows what the user has typed (deleting an instance

@@ -1,4 +1,5 @@
 import DashboardCore
+import TextLayout
 
 /// A form in a bordered panel: messages at the top, then section headings and
 /// fields (labels in a column, values, the rule in words beside them, errors

@@ -1,4 +1,5 @@
 import DashboardCore
+import TextLayout
 
 /// The two header rows: service, freshness and burn rate; then the pane tabs
 /// with the current pane's title on the right.

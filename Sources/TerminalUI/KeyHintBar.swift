@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The footer line of key hints ("s start  x stop  ? help"). A hint that does
 /// not fit is left out whole rather than cut, since half a hint misleads.
 public struct KeyHintBar: Hashable, Sendable {

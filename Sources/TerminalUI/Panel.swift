@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A box drawn with ─│┌┐└┘ around a region, with a title in its top border and
 /// an optional note in its bottom border. It clears its inside, so an overlay
 /// (dialog, help) hides what is under it instead of mixing with it.

@@ -11,14 +11,12 @@ public struct Screen {
         self.theme = theme
     }
 
-    /// Draws the frame. Returns the help's first line as drawn (its scroll held
-    /// to the last page), for the state to keep; nil when the help is not shown.
-    @discardableResult
-    public func render(into buffer: inout Buffer) -> Int? {
+    /// Draws the frame.
+    public func render(into buffer: inout Buffer) {
         buffer.fill(buffer.area, with: Cell(" ", style: theme.text))
         if model.tooSmall {
             TooSmall(minimumWidth: Layout.minimumWidth, minimumHeight: Layout.minimumHeight).render(into: &buffer, theme: theme)
-            return nil
+            return
         }
         let (header, rest) = buffer.area.splitTop(Layout.headerRows)
         let (body, footer) = rest.splitBottom(Layout.footerRows)
@@ -30,14 +28,13 @@ public struct Screen {
         FooterView(model: model.footer, theme: theme).render(into: &buffer, area: footer)
         if let form = model.formBehind { FormView(model: form, theme: theme).render(into: &buffer, area: body) }
         switch model.overlay {
-        case .help(let help): return HelpView(model: help, theme: theme).render(into: &buffer, area: body)
+        case .help(let help): HelpView(model: help, theme: theme).render(into: &buffer, area: body)
         case .confirm(let confirm):
             _ = Dialog(title: confirm.title, message: confirm.message, hint: confirm.hint, input: confirm.input)
                 .render(into: &buffer, area: body, theme: theme)
         case .form(let form): FormView(model: form, theme: theme).render(into: &buffer, area: body)
         case nil: break
         }
-        return nil
     }
 
     /// What the tab row says on its right: the table's title and filter.

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The pane tabs of the header, numbered because the digit keys switch panes:
 /// " 1 Instances  2 Regions …" with the focused pane highlighted.
 public struct TabBar: Hashable, Sendable {

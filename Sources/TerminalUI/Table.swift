@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A scrolling table with a header row and a selected row. Rows come from a
 /// closure and only the visible ones are asked for and drawn, so a pane of
 /// 10,000 instances costs what its 40 visible rows cost.

@@ -4,6 +4,7 @@ import DashboardRuntime
 import Foundation
 import SesterceAPI
 import TerminalUI
+import TextLayout
 
 /// The dashboard on the terminal: the curses screen, the effect runner and
 /// the session loop, wired together. It runs on a thread of its own because
@@ -14,18 +15,13 @@ final class DashboardSession: Sendable {
     private let colorMode: ColorMode
     private let theme: Theme
     private let log: EventLog?
-    private let keymap: Keymap
 
-    init(
-        client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, log: EventLog?,
-        keymap: Keymap = .standard
-    ) {
+    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, log: EventLog?) {
         self.client = client
         self.settings = settings
         self.colorMode = colorMode
         self.theme = theme
         self.log = log
-        self.keymap = keymap
     }
 
     /// Runs the dashboard; fails when the terminal or the loop cannot start.
@@ -51,7 +47,7 @@ final class DashboardSession: Sendable {
         let runner = EffectRunner(client: client) { inbox.post($0) }
         defer { runner.cancelAll() }
         let loop = SessionLoop(
-            device: terminal, inbox: inbox, keymap: keymap, theme: theme,
+            device: terminal, inbox: inbox, theme: theme,
             perform: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
                 runner.run(effect)

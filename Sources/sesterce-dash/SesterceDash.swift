@@ -49,10 +49,11 @@ struct SesterceDash: AsyncParsableCommand {
             refreshFlag: refresh, noColorFlag: noColor, environment: environment, config: config.config)
         let log = try logFile.map { try EventLog(path: $0) }
         let connection = try await self.connection.applying(config.config).connect(environment: environment)
-        let settings = State.Settings(refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host)
+        let settings = State.Settings(
+            refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap)
         let session = DashboardSession(
             client: connection.client, settings: settings, colorMode: preferences.theme == .mono ? .none : .auto,
-            theme: Theme(preferences.theme), log: log, keymap: preferences.keymap)
+            theme: Theme(preferences.theme), log: log)
         let outcome = await session.runOnOwnThread()
         await connection.simulator?.stop()
         if case .failure(let error) = outcome {

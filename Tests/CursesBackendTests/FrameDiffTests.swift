@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import TextLayout
 @testable import CursesBackend
 
 @Suite("Frame diff")

@@ -1,5 +1,5 @@
-import DashboardCore
 import Testing
+import TextLayout
 @testable import CursesBackend
 
 @Suite("Key decoding")

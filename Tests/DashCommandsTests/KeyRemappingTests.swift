@@ -1,5 +1,6 @@
 import DashboardCore
 import Testing
+import TextLayout
 
 /// Remapping as the config file drives it: names and labels as on screen.
 @Suite("Key remapping")

@@ -1,5 +1,6 @@
 import DashboardCore
 import Testing
+import TextLayout
 
 /// A form shaped like the instance form: every kind of field, three sections,
 /// taller than a 24-row screen.

@@ -84,6 +84,14 @@ struct FormModelTests {
         #expect(model.rows.count == 21)
     }
 
+    @Test("The label column is as wide as the widest label in terminal columns, not characters")
+    func labelWidthCountsColumns() {
+        let form = Form(title: "Registry", sections: [
+            FormSection("", [.text("name", "名前"), .text("url", "URL")]),
+        ])
+        #expect(FormModel(form).labelWidth == 4)
+    }
+
     @Test func hintsFollowTheFocus() {
         var form = formSample()
         #expect(FormModel(form).hints.map(\.key) == ["Tab", "Shift-Tab", "Ctrl-S", "Esc"])

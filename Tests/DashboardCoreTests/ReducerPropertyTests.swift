@@ -2,6 +2,7 @@ import Foundation
 import SesterceAPI
 import SesterceSimulator
 import Testing
+import TextLayout
 
 @testable import DashboardCore
 

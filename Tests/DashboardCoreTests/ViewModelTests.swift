@@ -76,6 +76,19 @@ struct ViewModelTests {
         #expect(table.rows[1][1] == TableModel.Cell(text: "MAINTENANCE", tone: .warning))
     }
 
+    @Test("A hardware column of Regions is as wide as its name in terminal columns")
+    func regionsColumnOfAWideName() {
+        var state = Fixture.loadedState()
+        let wide = HardwareFlavor(id: "hw-cjk", name: "推理サーバー / 8 vCPU", cpuMillicores: 8000, ramMiB: 65_536, gpu: nil)
+        _ = reduce(&state, .catalogPolled(CatalogResult(
+            models: .success([Fixture.llama]), hardware: .success([Fixture.l40s, wide]),
+            regions: .success([Fixture.paris]), registries: .success([])), at: Fixture.t0))
+        _ = reduce(&state, .command(.showPane(.regions)))
+        guard case .table(let table) = ScreenModel(state).body else { Issue.record("no table"); return }
+        #expect(table.headers.map(\.title) == ["REGION", "STATE", "1xL40S", "推理サーバー", "TOTAL"])
+        #expect(table.headers[3].minWidth == 12)
+    }
+
     @Test("Hardware shows GPU, memory, vCPU, RAM, one pod's price and regions with capacity")
     func hardware() {
         var state = Fixture.loadedState()

@@ -35,7 +35,7 @@ struct SessionLoopTests {
         let inbox = try ActionInbox()
         let thread = Thread {
             let runner = EffectRunner(client: client) { inbox.post($0) }
-            let loop = SessionLoop(device: terminal, inbox: inbox, keymap: .standard, theme: .dark, perform: runner.run)
+            let loop = SessionLoop(device: terminal, inbox: inbox, theme: .dark, perform: runner.run)
             var state = State(settings: .init(host: "sim"), now: Date())
             loop.run(&state, launchedAt: Date())
             runner.cancelAll()

@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import TextLayout
 
 @Suite("Buffer")
 struct BufferTests {

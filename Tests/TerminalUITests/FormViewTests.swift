@@ -1,6 +1,7 @@
 import DashboardCore
 import Testing
 import TerminalUI
+import TextLayout
 
 /// A form shaped like the instance form, with every kind of field.
 func formViewSample(screenHeight: Int) -> Form {

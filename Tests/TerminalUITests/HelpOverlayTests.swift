@@ -1,17 +1,24 @@
+import DashboardCore
 import Testing
 import TerminalUI
+import TextLayout
 
 @Suite("Help overlay")
 struct HelpOverlayTests {
-    let help = HelpOverlay(sections: [
-        HelpSection("Navigation", keys: [KeyHint("j/k", "move"), KeyHint("g/G", "top/bottom")]),
-        HelpSection("Instances", keys: [KeyHint("s", "start"), KeyHint("x", "stop")]),
-    ])
+    static let sections = [
+        HelpModel.Section(title: "Navigation", entries: [.init(keys: "j/k", action: "move"), .init(keys: "g/G", action: "top/bottom")]),
+        HelpModel.Section(title: "Instances", entries: [.init(keys: "s", action: "start"), .init(keys: "x", action: "stop")]),
+    ]
+
+    /// The overlay laid out for the whole of `buffer`, scrolled to `scroll`.
+    func help(for buffer: Buffer, scroll: Int = 0) -> HelpOverlay {
+        HelpOverlay(layout: HelpLayout(title: "Keys", sections: Self.sections, width: buffer.width, height: buffer.height),
+                    scrollOffset: scroll)
+    }
 
     @Test func listsKeysInAlignedColumnsBySection() {
         var buffer = backdrop(width: 30, height: 12)
-        let offset = help.render(into: &buffer, area: buffer.area, theme: .dark)
-        #expect(offset == 0)
+        help(for: buffer).render(into: &buffer, area: buffer.area, theme: .dark)
         let row = { (inside: String) in "...." + inside + "....." }
         let content = { (text: String) in row("│ " + padded(text, 17) + " │") }
         #expect(buffer.lines == [
@@ -32,7 +39,7 @@ struct HelpOverlayTests {
     @Test func keysAndTitlesTakeTheirStyles() {
         let theme = Theme.dark
         var buffer = Buffer(width: 30, height: 12)
-        help.render(into: &buffer, area: buffer.area, theme: theme)
+        help(for: buffer).render(into: &buffer, area: buffer.area, theme: theme)
         #expect(buffer[6, 2].style == theme.title)
         #expect(buffer[8, 3].style == theme.key)
         #expect(buffer[13, 3].style == theme.text)
@@ -40,7 +47,7 @@ struct HelpOverlayTests {
 
     @Test func smallTerminalShowsWhichLinesAreVisible() {
         var buffer = Buffer(width: 30, height: 6)
-        help.render(into: &buffer, area: buffer.area, theme: .dark)
+        help(for: buffer).render(into: &buffer, area: buffer.area, theme: .dark)
         #expect(buffer.lines == [
             "    ┌─ Keys " + repeated("─", 12) + "┐     ",
             "    │ " + padded("Navigation", 17) + " │     ",
@@ -53,10 +60,9 @@ struct HelpOverlayTests {
 
     @Test func scrollOffsetIsClampedToTheLastPage() {
         var buffer = Buffer(width: 30, height: 6)
-        var scrolled = help
-        scrolled.scrollOffset = 10
-        let offset = scrolled.render(into: &buffer, area: buffer.area, theme: .dark)
-        #expect(offset == 3)
+        let scrolled = help(for: buffer, scroll: 10)
+        #expect(scrolled.layout.maxScroll == 3)
+        scrolled.render(into: &buffer, area: buffer.area, theme: .dark)
         #expect(Array(buffer.lines[1...5]) == [
             "    │ " + padded("", 17) + " │     ",
             "    │ " + padded("Instances", 17) + " │     ",
@@ -68,7 +74,7 @@ struct HelpOverlayTests {
 
     @Test func narrowTerminalTruncatesDescriptions() {
         var buffer = Buffer(width: 16, height: 12)
-        help.render(into: &buffer, area: buffer.area, theme: .dark)
+        help(for: buffer).render(into: &buffer, area: buffer.area, theme: .dark)
         #expect(buffer.lines[4] == "│   g/G  top/… │")
         #expect(buffer.lines.allSatisfy { DisplayWidth.of($0) == 16 })
     }

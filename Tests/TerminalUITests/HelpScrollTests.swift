@@ -2,22 +2,26 @@ import DashboardCore
 import Foundation
 import Testing
 import TerminalUI
+import TextLayout
 
 /// Scrolling the help as the app does it: keys through the keymap into
-/// `reduce`, a frame drawn, and the line it was drawn from handed back.
+/// `reduce`, then a frame drawn from the state. Nothing drawn is handed back:
+/// the reducer alone holds the scroll to the last page, and the frame shows
+/// exactly the state's scroll.
 @Suite("Help scrolling")
 struct HelpScrollTests {
-    /// Presses `keys` in the help, drawing a frame after each as the session does.
+    /// Presses `keys` in the help, then draws the frame the session would draw.
     static func press(_ keys: [KeyEvent], in state: inout State) -> Buffer {
-        var frame = Buffer(width: state.width, height: state.height)
         for key in keys {
             if let action = Keymap.standard.action(for: key, in: state) { _ = reduce(&state, action) }
-            frame = Buffer(width: state.width, height: state.height)
-            if let line = Screen(model: ScreenModel(state), theme: .dark).render(into: &frame), line != state.helpScroll {
-                _ = reduce(&state, .helpShown(fromLine: line))
-            }
         }
-        return frame
+        return ScreenFixture.render(state)
+    }
+
+    /// The terminal resized to `width` x `height`, as the session reports it, and the frame after it.
+    static func resize(_ state: inout State, width: Int, height: Int) -> Buffer {
+        _ = reduce(&state, .resized(width: width, height: height))
+        return ScreenFixture.render(state)
     }
 
     /// The border's "lines A-B of N", as numbers.
@@ -35,8 +39,20 @@ struct HelpScrollTests {
         var state = ScreenFixture.help(width: 80, height: 24)
         let end = try #require(Self.position(Self.press(Array(repeating: .character("j"), count: 200), in: &state)))
         #expect(end.last == end.total)
+        #expect(state.helpScroll == end.first - 1)
         let back = try #require(Self.position(Self.press([.character("k")], in: &state)))
         #expect(back.first == end.first - 1)
+    }
+
+    @Test("G goes to the last page, and k then moves up at once")
+    func bottomThenUp() throws {
+        var state = ScreenFixture.help(width: 80, height: 24)
+        let end = try #require(Self.position(Self.press([.character("G")], in: &state)))
+        #expect(end.last == end.total)
+        #expect(state.helpScroll == end.first - 1)
+        let back = try #require(Self.position(Self.press([.character("k")], in: &state)))
+        #expect(back.first == end.first - 1)
+        #expect(back.last == end.total - 1)
     }
 
     @Test("G and g go to the end and the start; PgDn and PgUp move by a page")
@@ -50,6 +66,28 @@ struct HelpScrollTests {
         #expect(page.first == 1 + Layout.detailRows(height: 24))
         let pageBack = try #require(Self.position(Self.press([.pageUp], in: &state)))
         #expect(pageBack.first == 1)
+    }
+
+    @Test("A taller terminal moves the last page up: the scroll follows it, and k answers at once")
+    func resizeTaller() throws {
+        var state = ScreenFixture.help(width: 80, height: 24)
+        _ = Self.press([.character("G")], in: &state)
+        let taller = try #require(Self.position(Self.resize(&state, width: 80, height: 30)))
+        #expect(taller.last == taller.total)
+        #expect(state.helpScroll == taller.first - 1)
+        let back = try #require(Self.position(Self.press([.character("k")], in: &state)))
+        #expect(back.first == taller.first - 1)
+    }
+
+    @Test("A terminal tall enough for the whole help shows it from the top")
+    func resizeToFit() throws {
+        var state = ScreenFixture.help(width: 120, height: 24)
+        let end = try #require(Self.position(Self.press([.character("G")], in: &state)))
+        #expect(end.first > 1)
+        let whole = Self.resize(&state, width: 120, height: 70)
+        #expect(Self.position(whole) == nil)
+        #expect(state.helpScroll == 0)
+        #expect(whole.lines.contains { $0.contains("Panes") })
     }
 
     @Test("The footer says how to scroll the help")

@@ -3,6 +3,7 @@ import Foundation
 import SesterceAPI
 import Testing
 import TerminalUI
+import TextLayout
 
 /// Instance names come from whoever created the instance. Whatever they hold
 /// (escape sequences, emoji, CJK, 10,000 characters), every screen keeps each

@@ -3,6 +3,7 @@ import Foundation
 import SesterceAPI
 import TerminalUI
 import Testing
+import TextLayout
 
 /// A realistic account for screen tests, loaded into a `State` through `reduce`
 /// the way the running dashboard receives it: launch, catalog poll, price

@@ -3,6 +3,7 @@ import Foundation
 import SesterceAPI
 import Testing
 import TerminalUI
+import TextLayout
 
 /// Styles a person notices on the whole screen: the selection bar, status
 /// colours, errors in red, empty capacity dimmed, stale data and failures.

@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import TextLayout
 
 /// The instances pane as a screen would declare it.
 let instanceColumns = [

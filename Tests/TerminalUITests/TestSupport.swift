@@ -1,4 +1,5 @@
 import TerminalUI
+import TextLayout
 
 /// A scalar that must never reach the terminal: C0, DEL, C1, bidi controls.
 func isControlScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// What a key does inside a form, once `Form.input(for:)` has read it.
 public enum FormInput: Equatable, Sendable {
     /// Typed or pasted: inserted in text, filters an open list (and opens a

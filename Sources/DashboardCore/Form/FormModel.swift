@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A form as the screen draws it: the rows in view (headings, field lines,
 /// error lines, the Submit button), an open list as a dropdown, messages above
 /// the fields and key hints. Secrets appear only as "•".
@@ -112,7 +114,8 @@ public struct FormModel: Equatable, Sendable {
     /// Index of the first row in view among all rows, and how many there are.
     public var firstRow: Int
     public var totalRows: Int
-    /// Widest label, so that values line up whatever is scrolled into view.
+    /// Widest label in terminal columns, so that values line up whatever is
+    /// scrolled into view (a CJK label takes two columns a character).
     public var labelWidth: Int
     public var dropdown: Dropdown?
     /// Pinned under the fields (the live price).
@@ -133,7 +136,8 @@ public struct FormModel: Equatable, Sendable {
         let rowsInView = plan.contentRows
         firstRow = min(max(0, form.scroll), max(0, plan.rows.count - rowsInView))
         rows = Array(plan.rows.dropFirst(firstRow).prefix(rowsInView))
-        labelWidth = min(Self.maximumLabelWidth, form.fields.filter { !$0.isHidden }.map(\.label.count).max() ?? 0)
+        labelWidth = min(Self.maximumLabelWidth,
+                         form.fields.filter { !$0.isHidden }.map { DisplayWidth.of(DisplayWidth.sanitized($0.label)) }.max() ?? 0)
         if var dropdown = plan.dropdown {
             dropdown.row -= firstRow
             self.dropdown = rows.indices.contains(dropdown.row) ? dropdown : nil

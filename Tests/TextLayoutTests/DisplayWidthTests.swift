@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+import TextLayout
 
 @Suite("Display width and sanitizing")
 struct DisplayWidthTests {
@@ -54,5 +54,15 @@ struct DisplayWidthTests {
     @Test func truncatedHandlesAHugeString() {
         let huge = String(repeating: "x", count: 1_000_000)
         #expect(DisplayWidth.truncated(huge, to: 4) == "xxx…")
+    }
+}
+
+/// A scalar that must never reach the terminal: C0, DEL, C1, bidi controls.
+/// Written out here rather than taken from `DisplayWidth`, so that the test
+/// does not check the sanitizer against itself.
+private func isControlScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
     }
 }

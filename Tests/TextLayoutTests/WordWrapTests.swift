@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+import TextLayout
 
 @Suite("Word wrap")
 struct WordWrapTests {

@@ -83,7 +83,7 @@ public enum DisplayWidth {
     /// The glyphs `text` draws as in at most `columns` columns: sanitized, without
     /// zero-width leftovers, cut with "…" when it does not fit. Stops reading at
     /// the first glyph that overflows, so a huge string costs what fits.
-    static func layout(_ text: some StringProtocol, columns: Int) -> [(glyph: String, width: Int)] {
+    public static func layout(_ text: some StringProtocol, columns: Int) -> [(glyph: String, width: Int)] {
         guard columns > 0 else { return [] }
         var glyphs: [(glyph: String, width: Int)] = []
         var used = 0
@@ -103,7 +103,7 @@ public enum DisplayWidth {
 
     /// The first glyph `text` draws as, sanitized, or nil when it draws nothing:
     /// what one cell can hold of a string handed to it.
-    static func firstGlyph(of text: some StringProtocol) -> (glyph: String, width: Int)? {
+    public static func firstGlyph(of text: some StringProtocol) -> (glyph: String, width: Int)? {
         for character in sanitized(text) {
             let width = of(character)
             if width > 0 { return (String(character), width) }
