@@ -32,15 +32,27 @@ tmux -L "$socket" new-session -d -x 120 -y 40 \
 sleep 10
 dash="$(pgrep -f -n "$bin/sesterce-dash --api-url $url")"
 
-# utime + stime in clock ticks, and context switches summed over threads.
+# utime + stime in clock ticks; context switches per thread ("tid count"), so
+# that threads ending or starting in the window do not skew the sum (a thread
+# that started counts from zero; one that ended is left out, so the figure is
+# a floor).
 ticks() { awk '{ print $14 + $15 }' "/proc/$dash/stat"; }
-switches() { cat /proc/"$dash"/task/*/status | awk '/ctxt_switches/ { sum += $2 } END { print sum }'; }
-t0=$(ticks); s0=$(switches); start=$(date +%s.%N)
+switches() {
+    for status in /proc/"$dash"/task/*/status; do
+        awk -v tid="$(basename "$(dirname "$status")")" '/ctxt_switches/ { sum += $2 } END { print tid, sum }' "$status" 2>/dev/null || true
+    done
+}
+before="$(mktemp)"; after="$(mktemp)"
+t0=$(ticks); switches >"$before"; start=$(date +%s.%N)
 sleep "$seconds"
-t1=$(ticks); s1=$(switches); end=$(date +%s.%N)
+t1=$(ticks); switches >"$after"; end=$(date +%s.%N)
 hz=$(getconf CLK_TCK)
-awk -v t="$((t1 - t0))" -v s="$((s1 - s0))" -v hz="$hz" -v a="$start" -v b="$end" -v threads="$(ls /proc/$dash/task | wc -l)" 'BEGIN {
-    elapsed = b - a
-    printf "{\"name\":\"idle_100_refresh_5\",\"seconds\":%.1f,\"cpu_percent\":%.3f,\"wakeups_per_second\":%.2f,\"threads\":%d}\n",
-        elapsed, 100 * t / hz / elapsed, s / elapsed, threads
-}'
+awk -v t="$((t1 - t0))" -v hz="$hz" -v a="$start" -v b="$end" '
+    NR == FNR { seen[$1] = $2; next }
+    { total += $2 - ($1 in seen ? seen[$1] : 0); threads++; if (!($1 in seen)) born++ }
+    END {
+        elapsed = b - a
+        printf "{\"name\":\"idle_100_refresh_5\",\"seconds\":%.1f,\"cpu_percent\":%.3f,\"wakeups_per_second\":%.2f,\"threads\":%d,\"threads_started\":%d}\n",
+            elapsed, 100 * t / hz / elapsed, total / elapsed, threads, born + 0
+    }' "$before" "$after"
+rm -f "$before" "$after"

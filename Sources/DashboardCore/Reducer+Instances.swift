@@ -66,14 +66,16 @@ extension State {
     /// Shows the form, and refreshes the catalog so that capacities are current.
     private mutating func open(_ session: FormSession) -> [Effect] {
         form = session
-        return syncInstanceForm(previous: session.form) + refreshCatalog()
+        return syncInstanceForm(previous: session.form) + refreshCatalog(unlessOnTheirWay: true)
     }
 
     /// After an edit or new data: fields in step, checks redone, price asked again if it changed.
     mutating func syncInstanceForm(previous: Form) -> [Effect] {
         guard var session = form, session.purpose.isInstance else { return [] }
         let builder = instanceForm
-        if builder.sync(&session.form, previous: previous, fillingDefaults: session.awaitsDefaults) {
+        // The lists come one by one: the defaults wait for all they are made of.
+        let defaultsKnown = [CatalogKind.models, .hardware, .regions].allSatisfy { poll(.catalog($0)).lastSuccess != nil }
+        if builder.sync(&session.form, previous: previous, fillingDefaults: session.awaitsDefaults && defaultsKnown) {
             session.awaitsDefaults = false
         }
         let effects = session.price.change(to: builder.priceQuery(session.form))

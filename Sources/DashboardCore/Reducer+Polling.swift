@@ -52,7 +52,11 @@ extension State {
         case .instances: "Refresh"
         case .catalog(let list): "Refresh of \(list.rawValue)"
         }
-        showError("\(what) failed, retrying in \(Formatting.duration(delay)): \(error)")
+        if case .rateLimited(_, let message) = error {
+            showError("\(what) rate limited, retrying in \(Formatting.duration(delay)): \(message)")
+        } else {
+            showError("\(what) failed, retrying in \(Formatting.duration(delay)): \(error)")
+        }
     }
 
     mutating func receiveInstances(
@@ -114,8 +118,14 @@ extension State {
         return [.fetchHardwarePrices(probes)]
     }
 
-    /// Every list of the catalog, asked now (or as soon as its poll returns).
-    mutating func refreshCatalog() -> [Effect] {
-        CatalogKind.allCases.flatMap { beginPoll(.catalog($0)) }
+    /// Every list of the catalog asked now, or again as soon as its poll
+    /// returns (after a change, a request already out may carry the old
+    /// capacity). `unlessOnTheirWay` leaves out lists whose request is out,
+    /// when any fresh answer will do: asking twice would only spend the
+    /// service's rate.
+    mutating func refreshCatalog(unlessOnTheirWay: Bool = false) -> [Effect] {
+        CatalogKind.allCases
+            .filter { !(unlessOnTheirWay && poll(.catalog($0)).inFlight) }
+            .flatMap { beginPoll(.catalog($0)) }
     }
 }

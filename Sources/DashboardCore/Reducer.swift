@@ -3,14 +3,14 @@ import SesterceModels
 
 /// The one place state changes. Pure: no I/O, no clock, no randomness; time and
 /// results arrive as actions, and work to do leaves as effects. Whatever the
-/// action, a new footer message arms its expiry, a closed form's price
-/// debounce is disarmed, and the clock runs while the screen shows a figure
+/// action, a new footer message arms its expiry, a closed instance form's
+/// price debounce is disarmed, and the clock runs while the screen shows a figure
 /// that ages.
 public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
     let flashShown = state.flash?.number
-    let formWasOpen = state.form != nil
+    let instanceFormWasOpen = state.form?.purpose.isInstance == true
     var effects = respond(&state, to: action)
-    if formWasOpen, state.form == nil { effects.append(.cancel(.priceDebounce)) }
+    if instanceFormWasOpen, state.form == nil { effects.append(.cancel(.priceDebounce)) }
     return effects + state.armFlashExpiry(replacing: flashShown) + state.armClock()
 }
 

@@ -4,27 +4,34 @@ import SesterceAPI
 import Synchronization
 
 /// Performs effects and reports each outcome as an action through `send`.
-/// Requests go through the `RequestScheduler`; timers are armed by id (arming
-/// an id again replaces its timer). Every task it starts is kept until it
-/// ends, so that `cancelAll` (on quit) leaves nothing running.
+/// Requests go through the `RequestScheduler`; timers go into a `TimerTable`
+/// by id. Every request task is kept until it ends, so that `cancelAll` (on
+/// quit) leaves nothing running.
 public final class EffectRunner: Sendable {
     private struct Tasks {
-        var timers: [TimerID: (serial: Int, task: Task<Void, Never>)] = [:]
         var requests: [Int: Task<Void, Never>] = [:]
+        /// Sleeps until the next timer is due, when the runner drives its timers.
+        var timerDriver: Task<Void, Never>?
         var serial = 0
     }
 
     private let client: SesterceClient
     private let scheduler: RequestScheduler
+    private let timers: TimerTable
+    /// Whether the runner fires its timers itself (no session loop drives them).
+    private let drivesTimers: Bool
     private let send: @Sendable (Action) -> Void
     private let tasks = Mutex(Tasks())
 
-    /// The client's own retries are turned off: the scheduler retries, so
-    /// that every attempt is paced.
-    public init(client: SesterceClient, scheduler: RequestScheduler = RequestScheduler(),
+    /// With `timers`, the caller drives them (the session loop does); without,
+    /// the runner fires them with a task of its own. The client's own retries
+    /// are turned off: the scheduler retries, so that every attempt is paced.
+    public init(client: SesterceClient, scheduler: RequestScheduler = RequestScheduler(), timers: TimerTable? = nil,
                 send: @escaping @Sendable (Action) -> Void) {
         self.client = client.retrying(.none)
         self.scheduler = scheduler
+        self.timers = timers ?? TimerTable()
+        self.drivesTimers = timers == nil
         self.send = send
     }
 
@@ -32,14 +39,15 @@ public final class EffectRunner: Sendable {
 
     /// Timers armed and requests under way.
     public var runningCount: Int {
-        tasks.withLock { $0.timers.count + $0.requests.count }
+        timers.count + tasks.withLock { $0.requests.count }
     }
 
     /// Cancels every timer and request; nothing is sent after it returns.
     public func cancelAll() {
+        timers.cancelAll()
         let running = tasks.withLock { tasks in
             defer { tasks = Tasks(serial: tasks.serial) }
-            return tasks.timers.values.map(\.task) + tasks.requests.values
+            return Array(tasks.requests.values) + (tasks.timerDriver.map { [$0] } ?? [])
         }
         running.forEach { $0.cancel() }
     }
@@ -47,9 +55,11 @@ public final class EffectRunner: Sendable {
     public func run(_ effect: Effect) {
         switch effect {
         case .timer(let id, let delay, let action):
-            arm(id, after: delay, action)
+            timers.arm(id, after: delay, action)
+            driveTimers()
         case .cancel(let id):
-            tasks.withLock { $0.timers.removeValue(forKey: id) }?.task.cancel()
+            timers.cancel(id)
+            driveTimers()
         case .quit:
             cancelAll()
         default:
@@ -57,23 +67,18 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    private func arm(_ id: TimerID, after delay: Double, _ action: Action) {
-        let previous = tasks.withLock { tasks in
-            tasks.serial += 1
-            let serial = tasks.serial
-            let task = Task { [weak self] in
-                try? await Task.sleep(for: .seconds(max(0, delay)))
-                guard !Task.isCancelled, let self else { return }
-                let fired = self.tasks.withLock { tasks in
-                    guard tasks.timers[id]?.serial == serial else { return false }
-                    tasks.timers[id] = nil
-                    return true
-                }
-                if fired { send(action.firedAt(Date())) }
+    /// Without a session loop: one task sleeps until the next deadline, sends
+    /// what is due, and looks again; re-made whenever the timers change.
+    private func driveTimers() {
+        guard drivesTimers else { return }
+        let driver = Task { [timers, send] in
+            while let deadline = timers.nextDeadline {
+                try? await Task.sleep(until: deadline)
+                guard !Task.isCancelled else { return }
+                timers.takeDue().forEach(send)
             }
-            return tasks.timers.updateValue((serial, task), forKey: id)
         }
-        previous?.task.cancel()
+        tasks.withLock { $0.timerDriver.replace(with: driver) }?.cancel()
     }
 
     private func start(_ effect: Effect) {
@@ -164,15 +169,13 @@ public final class EffectRunner: Sendable {
     }
 }
 
-extension Action {
-    /// This action as a timer sends it at `time`: a `.tick` says when it fired.
-    func firedAt(_ time: Date) -> Action {
-        if case .tick = self { return .tick(time) }
+extension Optional {
+    /// Puts `value` in and hands back what was there.
+    fileprivate mutating func replace(with value: Wrapped) -> Wrapped? {
+        defer { self = value }
         return self
     }
-}
 
-extension Optional {
     fileprivate func asyncMap<T>(_ transform: (Wrapped) async -> T) async -> T? {
         guard let value = self else { return nil }
         return await transform(value)

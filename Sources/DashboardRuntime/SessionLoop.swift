@@ -22,15 +22,16 @@ public protocol TerminalDevice: AnyObject {
     func draw(_ frame: Buffer)
 }
 
-/// The event-driven run loop: it sleeps in `poll(2)` until a key or the
-/// inbox wakes it (results, timers and resizes all arrive through the inbox),
-/// reduces what came, hands the effects to `perform`, and draws a frame when
-/// the screen model changed. Nothing in it waits on a timeout: time passes
-/// only by the timers the reducer arms. Keys are read with the keymap of the
+/// The event-driven run loop: it sleeps in `poll(2)` until a key, the inbox
+/// (results and resizes) or the next timer of `timers` wakes it, reduces what
+/// came, hands the effects to `perform`, and draws a frame when the screen
+/// model changed. The only timeout is the next timer's deadline: time passes
+/// only by the timers the reducer arms, and an idle screen sleeps. Keys are read with the keymap of the
 /// state's settings, the one its help lists.
 public final class SessionLoop<Device: TerminalDevice> {
     private let device: Device
     private let inbox: ActionInbox
+    private let timers: TimerTable
     private let theme: Theme
     private let perform: (Effect) -> Void
     private let observe: (Action) -> Void
@@ -39,14 +40,16 @@ public final class SessionLoop<Device: TerminalDevice> {
     static var keysPerTurn: Int { 256 }
 
     /// - Parameters:
+    ///   - timers: the timers the loop fires; `perform` arms them (an `EffectRunner` made with them).
     ///   - perform: runs an effect (the `EffectRunner`); its results come back through `inbox`.
     ///   - observe: sees every action before it is reduced (the log).
     public init(
-        device: Device, inbox: ActionInbox, theme: Theme,
+        device: Device, inbox: ActionInbox, timers: TimerTable, theme: Theme,
         perform: @escaping (Effect) -> Void, observe: @escaping (Action) -> Void = { _ in }
     ) {
         self.device = device
         self.inbox = inbox
+        self.timers = timers
         self.theme = theme
         self.perform = perform
         self.observe = observe
@@ -90,19 +93,29 @@ public final class SessionLoop<Device: TerminalDevice> {
             }
             keysPending = keysRead == Self.keysPerTurn
             for action in inbox.take() where !quitting { dispatch(action) }
+            for action in timers.takeDue() where !quitting { dispatch(action) }
         }
     }
 
-    /// Sleeps until the terminal or the inbox has something. False when the
-    /// terminal is gone (hung up, closed).
+    /// Sleeps until the terminal or the inbox has something, or the next
+    /// timer is due. False when the terminal is gone (hung up, closed).
     private func wait() -> Bool {
         var fds = [
             pollfd(fd: device.inputDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: inbox.descriptor, events: Int16(POLLIN), revents: 0),
         ]
-        while poll(&fds, nfds_t(fds.count), -1) < 0 {
+        while poll(&fds, nfds_t(fds.count), timeout()) < 0 {
             guard errno == EINTR else { return false }
         }
         return fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
+    }
+
+    /// Milliseconds until the next timer, rounded up so that it is due on
+    /// waking; -1 (no limit) when none is armed.
+    private func timeout() -> Int32 {
+        guard let deadline = timers.nextDeadline else { return -1 }
+        let left = deadline - ContinuousClock.now
+        guard left > .zero else { return 0 }
+        return Int32(min(left / .milliseconds(1), Double(Int32.max - 1)).rounded(.up))
     }
 }

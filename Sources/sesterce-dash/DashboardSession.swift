@@ -44,10 +44,11 @@ final class DashboardSession: Sendable {
         let inbox = try ActionInbox()
         let terminal = try CursesTerminal(colorMode: colorMode)
         defer { terminal.restore() }
-        let runner = EffectRunner(client: client) { inbox.post($0) }
+        let timers = TimerTable()
+        let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
         defer { runner.cancelAll() }
         let loop = SessionLoop(
-            device: terminal, inbox: inbox, theme: theme,
+            device: terminal, inbox: inbox, timers: timers, theme: theme,
             perform: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
                 runner.run(effect)

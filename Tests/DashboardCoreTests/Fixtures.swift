@@ -53,14 +53,29 @@ enum Fixture {
             createdAt: t0, updatedAt: t0)
     }
 
-    /// A launched dashboard (80x24) that has received the fleet and the catalog.
-    static func loadedState(readonly: Bool = false, width: Int = 80, height: Int = 24) -> State {
+    /// A dashboard just launched at `t0`: its first polls are out, nothing has come back.
+    static func launchedState(readonly: Bool = false, width: Int = 80, height: Int = 24) -> State {
         var state = State(settings: .init(refreshInterval: 5, readonly: readonly, host: "api.cloud.sesterce.com"), now: t0)
         _ = reduce(&state, .resized(width: width, height: height))
         _ = reduce(&state, .launched(t0))
+        return state
+    }
+
+    /// A launched dashboard (80x24) that has received the fleet and the catalog.
+    static func loadedState(readonly: Bool = false, width: Int = 80, height: Int = 24) -> State {
+        var state = launchedState(readonly: readonly, width: width, height: height)
         state.receive(catalog, at: t0)
         _ = reduce(&state, .instancesPolled(.success(fleet), detail: nil, at: t0))
         return state
+    }
+
+    /// The table the screen shows for `pane`, or nil if it shows none.
+    static func table(of pane: Pane, in state: State) -> TableModel? {
+        var shown = state
+        shown.pane = pane
+        shown.detailId = nil
+        guard case .table(let table) = ScreenModel(shown).body else { return nil }
+        return table
     }
 
     /// Names of the instance rows in their on-screen order.

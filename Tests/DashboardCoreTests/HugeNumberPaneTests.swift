@@ -5,11 +5,6 @@ import Testing
 /// Capacities and pod counts too large for a sum are drawn, not trapped on.
 @Suite("Panes with huge numbers")
 struct HugeNumberPaneTests {
-    static func table(_ state: State) -> TableModel {
-        guard case .table(let table) = ScreenModel(state).body else { fatalError("no table on screen") }
-        return table
-    }
-
     @Test("The regions TOTAL and an instance's READY saturate")
     func totals() {
         var state = Fixture.loadedState()
@@ -18,15 +13,13 @@ struct HugeNumberPaneTests {
             models: .success([Fixture.llama]), hardware: .success([Fixture.l40s, Fixture.h100]), regions: .success([huge]),
             registries: .success([]))
         state.receive(catalog, at: Fixture.t0)
-        _ = reduce(&state, .command(.showPane(.regions)))
-        let regions = Self.table(state)
-        #expect(regions.rows.first?.last?.text == String(Int.max))
+        let regions = Fixture.table(of: .regions, in: state)
+        #expect(regions?.rows.first?.last?.text == String(Int.max))
 
         var detail = Fixture.detail("a1", name: "chat-prod", ready: .max, total: .max)
         detail.regions += detail.regions
         _ = reduce(&state, .detailLoaded(.success(detail), at: Fixture.t0))
-        _ = reduce(&state, .command(.showPane(.instances)))
-        let instances = Self.table(state)
-        #expect(instances.rows.contains { row in row.contains { $0.text == "\(Int.max)/\(Int.max)" } })
+        let instances = Fixture.table(of: .instances, in: state)
+        #expect(instances?.rows.contains { row in row.contains { $0.text == "\(Int.max)/\(Int.max)" } } == true)
     }
 }

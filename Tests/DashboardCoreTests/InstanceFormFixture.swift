@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import SesterceAPI
+import Testing
 
 /// A dashboard with two ACTIVE regions (and Tokyo in maintenance), ready for the instance form.
 enum InstanceFormFixture {
@@ -12,6 +13,11 @@ enum InstanceFormFixture {
             models: .success([Fixture.llama, whisper]), hardware: .success([Fixture.l40s, Fixture.h100]),
             regions: .success([Fixture.paris, dallas, Fixture.tokyo]), registries: .success([Fixture.registry]))
     }
+
+    /// What `n`, then "chat-eu" typed as its name, deploys: the defaults.
+    static let chatEU = InstanceSpec(
+        name: "chat-eu", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000,
+        regions: [RegionScaling(regionId: 42, scale: limits())])
 
     static func state(readonly: Bool = false, height: Int = 24) -> State {
         var state = Fixture.loadedState(readonly: readonly, height: height)
@@ -61,6 +67,16 @@ enum InstanceFormFixture {
         var effects: [Effect] = []
         for _ in 0..<index { effects += reduce(&state, .formInput(.down)) }
         return effects + reduce(&state, .formInput(.toggle))
+    }
+
+    /// Ctrl-S on a valid form: exactly `mutation` is sent, and the form waits for its answer.
+    @discardableResult
+    static func submit(
+        _ state: State, sending mutation: Mutation, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> TestStore {
+        var store = TestStore(state)
+        store.send(.submitForm, effects: [.perform(mutation)], sourceLocation: sourceLocation) { $0.submitsForm() }
+        return store
     }
 
     static func limits(min: Int = 1, max: Int = 1, cooldown: Int = 300, triggers: ScalingTriggers = ScalingTriggers()) -> ScaleLimits {

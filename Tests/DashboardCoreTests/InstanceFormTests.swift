@@ -21,23 +21,19 @@ struct InstanceFormTests {
         #expect(form.text("all.cooldown") == "300")
         #expect(form.text("port") == "8000")
         // The price is asked after the debounce; capacities are refreshed at once.
-        #expect(opened == [.schedulePrice(after: 0.3, token: 1), .pollCatalog])
+        #expect(opened == [.priceAfterPause(token: 1)] + Effect.catalogPolls)
 
         F.type("chat-eu", into: &state)
-        let effects = reduce(&state, .submitForm)
-        let expected = InstanceSpec(
-            name: "chat-eu", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000,
-            regions: [RegionScaling(regionId: 42, scale: F.limits())])
-        #expect(effects == [.perform(.createInstance(expected))])
-        #expect(reduce(&state, .submitForm).isEmpty)
+        var store = F.submit(state, sending: .createInstance(F.chatEU))
+        // A second Ctrl-S while the request is out sends nothing.
+        store.send(.submitForm)
     }
 
     @Test("n pressed before the catalog arrived: the defaults come with the catalog, what was typed stays")
     func catalogArrivesLate() {
-        var state = State(settings: .init(refreshInterval: 5, host: "h"), now: Fixture.t0)
-        _ = reduce(&state, .resized(width: 80, height: 24))
-        _ = reduce(&state, .launched(Fixture.t0))
-        _ = reduce(&state, .command(.new))
+        var state = Fixture.launchedState()
+        // Nothing to price yet; the catalog polls out are asked again when back, for fresh capacities.
+        #expect(reduce(&state, .command(.new)) == [])
         #expect(F.form(state).selected("model") == nil)
         F.type("early", into: &state)
         F.retype("port", "9999", in: &state)
@@ -46,9 +42,17 @@ struct InstanceFormTests {
         #expect(form.text("name") == "early")
         #expect(form.selected("model") == "m-llama")
         #expect(form.selected("hardware") == "hw-l40s")
-        #expect(form.chosen("regions") == ["42"])
         #expect(form.text("port") == "9999")
-        #expect(effects.contains(.schedulePrice(after: 0.3, token: 1)))
+        let price = Effect.priceAfterPause(token: 1)
+        // The lists were on their way when n was pressed: none is asked twice.
+        #expect(effects.filter { $0 != price } == [
+            .nextPoll(.catalog(.models), after: 60, token: 1), .nextPoll(.catalog(.hardware), after: 60, token: 1),
+            .fetchHardwarePrices([PriceProbe(hardwareId: "hw-l40s", regionId: 42), PriceProbe(hardwareId: "hw-h100", regionId: 78)]),
+            .nextPoll(.catalog(.regions), after: 60, token: 1), .nextPoll(.catalog(.registries), after: 60, token: 1),
+        ])
+        // The defaults wait for the regions too: the first one with room is chosen, and priced.
+        #expect(form.chosen("regions") == ["42"])
+        #expect(effects.contains(price))
     }
 
     @Test("Choosing another model brings its port and default hardware; regions follow the hardware")
@@ -109,23 +113,22 @@ struct InstanceFormTests {
         F.retype("all.http.rate", "12", in: &state)
         F.retype("all.http.window", "20", in: &state)
         #expect(F.form(state).isValid)
-        guard case .perform(.createInstance(let spec))? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent")
-            return
-        }
-        #expect(spec.regions.first?.scale == F.limits(min: 0, triggers: ScalingTriggers(http: HTTPRateTrigger(rate: 12, window: 20))))
+        let spec = InstanceSpec(
+            name: "batch", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000,
+            regions: [RegionScaling(regionId: 42, scale: F.limits(min: 0, triggers: ScalingTriggers(http: HTTPRateTrigger(rate: 12, window: 20))))])
+        F.submit(state, sending: .createInstance(spec))
     }
 
     @Test("Ctrl-S on an invalid form lists what to fix, focuses it and sends nothing")
     func invalidSubmit() {
         var (state, _) = F.newForm()
         F.retype("all.max", "99", in: &state)
-        let effects = reduce(&state, .submitForm)
-        #expect(effects.isEmpty)
-        let model = FormModel(F.form(state))
+        var store = TestStore(state)
+        store.send(.submitForm) { _ = $0.form!.form.attemptSubmit() }
+        let model = FormModel(F.form(store.state))
         #expect(model.messages == ["Fix 2 fields before submitting: Name, Max pods"])
-        #expect(F.form(state).focus == .field("name"))
-        #expect(F.form(state).text("all.max") == "99")
+        #expect(F.form(store.state).focus == .field("name"))
+        #expect(F.form(store.state).text("all.max") == "99")
     }
 
     @Test("A custom image sends a registry and a startup command instead of a model")
@@ -140,13 +143,10 @@ struct InstanceFormTests {
         F.retype("startupCommand", "vllm serve", in: &state)
         form = F.form(state)
         #expect(form.isValid)
-        guard case .perform(.createInstance(let spec))? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent")
-            return
-        }
-        #expect(spec.modelId == nil)
-        #expect(spec.registryId == "r1")
-        #expect(spec.startupCommand == "vllm serve")
+        let spec = InstanceSpec(
+            name: "vllm", modelId: nil, registryId: "r1", hardwareId: "hw-l40s", containerPort: 8000,
+            regions: [RegionScaling(regionId: 42, scale: F.limits())], startupCommand: "vllm serve")
+        F.submit(state, sending: .createInstance(spec))
     }
 
     @Test("Limits per region: each chosen region gets its own group, started from the shared values")
@@ -164,13 +164,11 @@ struct InstanceFormTests {
         F.retype("r42.max", "4", in: &state)
         form = F.form(state)
         #expect(form.sections.map(\.title).suffix(2) == ["Autoscaling in Paris", "Autoscaling in Dallas"])
-        guard case .perform(.createInstance(let spec))? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent: \(F.form(state).validate())")
-            return
-        }
-        #expect(spec.regions == [
-            RegionScaling(regionId: 42, scale: F.limits(max: 4)), RegionScaling(regionId: 78, scale: F.limits(max: 3)),
-        ])
+        let spec = InstanceSpec(
+            name: "multi", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000, regions: [
+                RegionScaling(regionId: 42, scale: F.limits(max: 4)), RegionScaling(regionId: 78, scale: F.limits(max: 3)),
+            ])
+        F.submit(state, sending: .createInstance(spec))
     }
 
     @Test("Unchoosing a region hides its group but keeps what was typed there")
@@ -192,24 +190,30 @@ struct InstanceFormTests {
 struct InstancePriceTests {
     static let quote = PriceQuote(currencyCode: "USD", pricePerHour: 4.32, pricePerMonth: 3153.6)
 
+    /// The price of the default form (L40S in Paris) with `max` pods at most.
+    static func query(max: Int) -> PriceQuery {
+        PriceQuery(hardwareId: "hw-l40s", maxPods: [RegionPods(regionId: 42, pods: max)], minPods: [RegionPods(regionId: 42, pods: 1)])
+    }
+
     @Test("A change asks again after a pause; only the latest answer counts")
     func debounce() {
         var (state, _) = F.newForm()
-        let first = F.retype("all.max", "3", in: &state)
-        #expect(first.last == .schedulePrice(after: 0.3, token: 3))
-        #expect(reduce(&state, .priceDue(token: 1)).isEmpty)
-        let query = PriceQuery(hardwareId: "hw-l40s", maxPods: [RegionPods(regionId: 42, pods: 3)],
-                               minPods: [RegionPods(regionId: 42, pods: 1)])
-        #expect(reduce(&state, .priceDue(token: 3)) == [.quotePrice(query, token: 3)])
-        #expect(state.form?.form.summary?.text == "Price: asking…")
+        // Emptying the field leaves nothing to price (the second query); "3" is the third.
+        #expect(F.retype("all.max", "3", in: &state) == [.priceAfterPause(token: 3)])
+        var store = TestStore(state)
+        store.send(.priceDue(token: 1))
+        store.send(.priceDue(token: 3), effects: [.quotePrice(Self.query(max: 3), token: 3)])
+        #expect(store.state.form?.form.summary?.text == "Price: asking…")
 
         let estimate = PriceEstimate(atMax: Self.quote, perHourAtMin: 1.44, maxPods: 3, minPods: 1)
-        _ = reduce(&state, .priceQuoted(token: 2, .success(estimate)))
-        #expect(state.form?.price.estimate == nil)
-        _ = reduce(&state, .priceQuoted(token: 3, .success(estimate)))
-        #expect(state.form?.form.summary == FormSummary(
-            "Price at max (3 pods): $4.32/h · $3,153.60/month · at min (1): $1.44/h", tone: .accent))
+        store.send(.priceQuoted(token: 2, .success(estimate)))
+        store.send(.priceQuoted(token: 3, .success(estimate))) {
+            $0.form!.price.isUpdating = false
+            $0.form!.price.estimate = estimate
+            $0.form!.form.summary = FormSummary("Price at max (3 pods): $4.32/h · $3,153.60/month · at min (1): $1.44/h", tone: .accent)
+        }
 
+        state = store.state
         F.retype("all.max", "4", in: &state)
         #expect(state.form?.form.summary?.text.hasSuffix("· updating…") == true)
     }
@@ -223,11 +227,15 @@ struct InstancePriceTests {
 
     @Test("A pricing error is shown, not hidden")
     func error() {
-        var (state, _) = F.newForm()
-        _ = reduce(&state, .priceDue(token: 1))
-        _ = reduce(&state, .priceQuoted(token: 1, .failure(.server(status: 503, message: "Service Unavailable"))))
-        #expect(state.form?.form.summary?.tone == .error)
-        #expect(state.form?.form.summary?.text.hasPrefix("Price unavailable:") == true)
+        let (state, _) = F.newForm()
+        var store = TestStore(state)
+        store.send(.priceDue(token: 1), effects: [.quotePrice(Self.query(max: 1), token: 1)])
+        let error = APIError.server(status: 503, message: "Service Unavailable")
+        store.send(.priceQuoted(token: 1, .failure(error))) {
+            $0.form!.price.isUpdating = false
+            $0.form!.price.error = error
+            $0.form!.form.summary = FormSummary("Price unavailable: Server error (503): Service Unavailable", tone: .error)
+        }
     }
 }
 
@@ -238,41 +246,45 @@ struct InstanceChangeTests {
                  updatedAt: Fixture.t0)
     }
 
-    @Test("Success closes the form, selects the new instance and polls")
-    func success() {
+    /// The new form, named chat-eu and sent.
+    static func submitted() -> TestStore {
         var (state, _) = F.newForm()
         F.type("chat-eu", into: &state)
-        guard case .perform(let mutation)? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent")
-            return
+        return F.submit(state, sending: .createInstance(F.chatEU))
+    }
+
+    @Test("Success closes the form, selects the new instance and polls")
+    func success() {
+        var store = Self.submitted()
+        let created = Self.created("chat-eu")
+        // The catalog polls the form asked for are still out: they go again when back.
+        store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
+                   effects: [.pollInstances(detailId: "new1"), .cancel(.priceDebounce), .flashExpiry(1)]) {
+            $0.form = nil
+            $0.instances.append(created)
+            $0.lists(.instances, order: [5, 0, 3, 1, 4, 2], selected: "new1")
+            $0.flashes("Deploying chat-eu… (DEPLOYING)")
+            $0.sendsPoll(.instances)
+            $0.queuesCatalogPolls()
         }
-        let effects = reduce(&state, .instanceSaved(mutation, .success(Self.created("chat-eu"))))
-        #expect(state.form == nil)
-        #expect(state.listings[.instances]?.selectedId == "new1")
-        #expect(state.flash?.text == "Deploying chat-eu… (DEPLOYING)")
-        #expect(effects.contains(.pollInstances(detailId: "new1")))
     }
 
     @Test("A 400 puts each message on the field it names and keeps the form as typed")
     func rejected() {
-        var (state, _) = F.newForm()
-        F.type("chat-eu", into: &state)
-        guard case .perform(let mutation)? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent")
-            return
-        }
+        var store = Self.submitted()
         let messages = [
             "autoScalingConfigurations.0.scale.max 1 exceeds the capacity of the region (0 available)",
             "name must be unique: an instance named 'chat-eu' already exists",
             "something else went wrong",
         ]
-        _ = reduce(&state, .instanceSaved(mutation, .failure(.validation(messages: messages))))
-        let form = F.form(state)
-        #expect(form.field("all.max")?.error == "1 exceeds the capacity of the region (0 available)")
-        #expect(form.field("name")?.error == "must be unique: an instance named 'chat-eu' already exists")
-        #expect(form.messages == ["something else went wrong"])
-        #expect(form.text("name") == "chat-eu")
-        #expect(state.form?.submitting == false)
+        store.send(.instanceSaved(.createInstance(F.chatEU), .failure(.validation(messages: messages)))) {
+            $0.form!.submitting = false
+            $0.form!.form.setErrors([
+                "all.max": "1 exceeds the capacity of the region (0 available)",
+                "name": "must be unique: an instance named 'chat-eu' already exists",
+            ], general: ["something else went wrong"])
+        }
+        #expect(F.form(store.state).text("name") == "chat-eu")
     }
 
     static func stateWithDetail(readonly: Bool = false) -> State {
@@ -284,7 +296,7 @@ struct InstanceChangeTests {
     @Test("e edits the selected instance: prefilled from its detail, sent as an update")
     func edit() {
         var state = Self.stateWithDetail()
-        _ = reduce(&state, .command(.edit))
+        #expect(reduce(&state, .command(.edit)) == [.priceAfterPause(token: 1)] + Effect.catalogPolls)
         let form = F.form(state)
         #expect(form.title == "Edit chat-prod")
         #expect(form.field("name")?.isEnabled == false)
@@ -295,30 +307,32 @@ struct InstanceChangeTests {
         // The 4 pods it holds in Paris count as free: 12 + 4.
         F.retype("all.max", "16", in: &state)
         #expect(F.form(state).isValid)
-        let effects = reduce(&state, .submitForm)
         let expected = InstanceSpec(
             name: "chat-prod", description: "prod chat", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000,
             regions: [RegionScaling(regionId: 42, scale: F.limits(max: 16, triggers: ScalingTriggers(
                 gpuUtilization: 80, http: HTTPRateTrigger(rate: 50, window: 30))))],
             podLifetime: 600, envs: ["HF_TOKEN": "hf_secret_value", "MAX_MODEL_LEN": "8192"], apiKeyIds: ["k1"])
-        #expect(effects == [.perform(.updateInstance(id: "a1", spec: expected))])
+        F.submit(state, sending: .updateInstance(id: "a1", spec: expected))
     }
 
     @Test("c clones with the name <name>-copy; without the detail it is fetched first")
     func clone() {
-        var state = F.state()
-        let effects = reduce(&state, .command(.clone))
-        #expect(effects == [.fetchDetail(id: "a1")])
-        #expect(state.form == nil)
-        _ = reduce(&state, .detailLoaded(.success(Fixture.detail("a1", name: "chat-prod", ready: 1, total: 1)), at: Fixture.t0))
+        var store = TestStore(F.state())
+        store.send(.command(.clone), effects: [.fetchDetail(id: "a1"), .flashExpiry(1)]) {
+            $0.formAwaitingDetail = FormRequest(kind: .clone, instanceId: "a1")
+            $0.flashes("Loading the settings of chat-prod…")
+        }
+        var state = store.state
+        let detail = Fixture.detail("a1", name: "chat-prod", ready: 1, total: 1)
+        #expect(reduce(&state, .detailLoaded(.success(detail), at: Fixture.t0)) == [.priceAfterPause(token: 1)] + Effect.catalogPolls)
         #expect(F.form(state).title == "Clone chat-prod")
         #expect(F.form(state).text("name") == "chat-prod-copy")
         #expect(F.form(state).field("name")?.isEnabled == true)
-        guard case .perform(.createInstance(let spec))? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent: \(F.form(state).validate())")
-            return
-        }
-        #expect(spec.name == "chat-prod-copy")
+        let spec = InstanceSpec(
+            name: "chat-prod-copy", description: "prod chat", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000,
+            regions: detail.regions.map { RegionScaling(regionId: $0.regionId, scale: $0.scale) },
+            podLifetime: 600, envs: detail.envs, apiKeyIds: ["k1"])
+        F.submit(state, sending: .createInstance(spec))
     }
 
     /// An instance on nothing `n` would choose: another model, GPU and port,
@@ -338,9 +352,7 @@ struct InstanceChangeTests {
 
     @Test("A clone is the same instance under a new name, whenever the catalog arrives", arguments: [false, true])
     func cloneKeepsEverything(catalogFirst: Bool) {
-        var state = State(settings: .init(refreshInterval: 5, host: "h"), now: Fixture.t0)
-        _ = reduce(&state, .resized(width: 80, height: 24))
-        _ = reduce(&state, .launched(Fixture.t0))
+        var state = Fixture.launchedState()
         _ = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
         if catalogFirst { state.receive(F.catalog, at: Fixture.t0) }
         _ = reduce(&state, .detailLoaded(.success(Self.detail(of: Self.unusual)), at: Fixture.t0))
@@ -351,13 +363,9 @@ struct InstanceChangeTests {
         #expect(form.selected("hardware") == "hw-l40s")
         #expect(form.chosen("regions") == ["42", "78"])
         #expect(form.text("port") == "9000")
-        guard case .perform(.createInstance(let spec))? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent: \(F.form(state).validate())")
-            return
-        }
         var expected = Self.unusual
         expected.name = "whisper-eu-copy"
-        #expect(spec == expected)
+        F.submit(state, sending: .createInstance(expected))
     }
 
     @Test("Env values never show in a description of a create or update, only their names")
@@ -374,48 +382,62 @@ struct InstanceChangeTests {
 
     @Test("D asks for the name; only the exact name deletes, and DELETING shows until it is gone")
     func delete() {
-        var state = F.state()
-        _ = reduce(&state, .command(.delete))
-        #expect(state.inputMode == .typedConfirm)
-        for character in "chat-pro" { _ = reduce(&state, .confirmInput(character)) }
-        #expect(reduce(&state, .confirm).isEmpty)
-        #expect(state.flash?.text == "Type chat-prod exactly to delete it")
-        _ = reduce(&state, .confirmInput("d"))
-        let effects = reduce(&state, .confirm)
-        #expect(effects == [.perform(.deleteInstance(id: "a1", name: "chat-prod"))])
-        #expect(state.overlay == nil)
-        _ = reduce(&state, .mutationFinished(.deleteInstance(id: "a1", name: "chat-prod"), error: nil))
-        #expect(state.transitions["a1"]?.status == "DELETING")
+        var store = TestStore(F.state())
+        func typed(_ text: String) -> Overlay { .deleteInstance(id: "a1", name: "chat-prod", typed: text) }
+        store.send(.command(.delete)) { $0.overlay = typed("") }
+        #expect(store.state.inputMode == .typedConfirm)
+        var text = ""
+        for character in "chat-pro" {
+            text.append(character)
+            store.send(.confirmInput(character)) { $0.overlay = typed(text) }
+        }
+        store.send(.confirm, effects: [.flashExpiry(1, .error)]) { $0.flashes("Type chat-prod exactly to delete it", .error) }
+        store.send(.confirmInput("d")) { $0.overlay = typed("chat-prod") }
+        let delete = Mutation.deleteInstance(id: "a1", name: "chat-prod")
+        store.send(.confirm, effects: [.perform(delete)]) { $0.overlay = nil }
+        store.send(.mutationFinished(delete, error: nil),
+                   effects: [.pollInstances(detailId: "a1")] + Effect.catalogPolls + [.flashExpiry(2)]) {
+            $0.transitions["a1"] = PendingTransition(status: "DELETING", settledByPoll: 2)
+            $0.flashes("Deleting chat-prod…")
+            $0.sendsPoll(.instances)
+            $0.sendsCatalogPolls()
+        }
         let gone = Fixture.fleet.filter { $0.id != "a1" }
-        _ = reduce(&state, .instancesPolled(.success(gone), detail: nil, at: Fixture.t0))
-        #expect(state.transitions["a1"] == nil)
-        #expect(!state.instances.contains { $0.id == "a1" })
+        store.send(.instancesPolled(.success(gone), detail: nil, at: Fixture.t0), effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+            $0.instances = gone
+            $0.pollSucceeded(.instances, at: Fixture.t0)
+            $0.cost.sample(BurnRate(instances: gone), at: Fixture.t0)
+            $0.transitions = [:]
+            $0.lists(.instances, order: [2, 0, 3, 1], selected: "d4")
+        }
     }
 
     @Test("Read-only: n, e, c and D flash and send nothing", arguments: [Command.new, .edit, .clone, .delete])
     func readonly(command: Command) {
-        var state = Self.stateWithDetail(readonly: true)
-        let effects = reduce(&state, .command(command))
-        #expect(effects.isEmpty)
-        #expect(state.form == nil)
-        #expect(state.overlay == nil)
-        #expect(state.flash?.text.hasPrefix("read-only") == true)
+        var store = TestStore(Self.stateWithDetail(readonly: true))
+        store.send(.command(command), effects: [.flashExpiry(1, .error)]) {
+            $0.flashes("read-only: instances cannot be created, changed or deleted (--readonly)", .error)
+        }
     }
 
     @Test("A save that returns after its form was discarded does not move the person elsewhere")
     func lateResult() {
-        var (state, _) = F.newForm()
-        F.type("chat-eu", into: &state)
-        guard case .perform(let mutation)? = reduce(&state, .submitForm).first else {
-            Issue.record("nothing sent")
-            return
+        var store = Self.submitted()
+        store.send(.cancelForm) { $0.overlay = .discardForm }
+        store.send(.confirm, effects: [.cancel(.priceDebounce)]) {
+            $0.overlay = nil
+            $0.form = nil
         }
-        _ = reduce(&state, .cancelForm)
-        _ = reduce(&state, .confirm)
-        _ = reduce(&state, .command(.showPane(.registries)))
-        _ = reduce(&state, .instanceSaved(mutation, .success(InstanceChangeTests.created("chat-eu"))))
-        #expect(state.pane == .registries)
-        #expect(state.listings[.instances]?.selectedId == "a1")
-        #expect(state.instances.contains { $0.id == "new1" })
+        store.send(.command(.showPane(.registries))) { $0.pane = .registries }
+        let created = Self.created("chat-eu")
+        store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
+                   effects: [.pollInstances(detailId: "a1"), .flashExpiry(1)]) {
+            $0.instances.append(created)
+            $0.listings[.instances]!.order = [5, 0, 3, 1, 4, 2]
+            $0.listings[.instances]!.selectedIndex = 1
+            $0.flashes("Deploying chat-eu… (DEPLOYING)")
+            $0.sendsPoll(.instances)
+            $0.queuesCatalogPolls()
+        }
     }
 }

@@ -24,20 +24,30 @@ struct RegistryTests {
         return state
     }
 
+    static let teamHub = Mutation.createRegistry(
+        name: "team-hub", credentials: RegistryCredentials(url: "docker.io/acme/app:1", username: "acme", password: "hunter2"))
+
+    /// The filled form sent: the password leaves state with the request.
+    static func submitted(sourceLocation: SourceLocation = #_sourceLocation) -> TestStore {
+        var store = TestStore(filledForm())
+        #expect(store.state.inputMode == .form)
+        store.send(.submitForm, effects: [.perform(teamHub)], sourceLocation: sourceLocation) {
+            $0.submitsForm()
+            $0.form!.form.clearSecrets()
+        }
+        return store
+    }
+
     @Test("n opens the form; Ctrl-S sends the registry once and forgets the password")
     func create() {
-        var state = Self.filledForm()
-        #expect(state.inputMode == .form)
-        let effects = reduce(&state, .submitForm)
-        let expected = Mutation.createRegistry(
-            name: "team-hub", credentials: RegistryCredentials(url: "docker.io/acme/app:1", username: "acme", password: "hunter2"))
-        #expect(effects == [.perform(expected)])
-        #expect(state.form?.form.text("password") == "")
-        #expect(reduce(&state, .submitForm).isEmpty)
-        let after = reduce(&state, .mutationFinished(expected, error: nil))
-        #expect(state.form == nil)
-        #expect(state.flash?.text == "Registry team-hub created")
-        #expect(after.contains(.pollCatalog))
+        var store = Self.submitted()
+        store.send(.submitForm)
+        store.send(.mutationFinished(Self.teamHub, error: nil),
+                   effects: [.pollCatalog(.registries), .flashExpiry(1)]) {
+            $0.form = nil
+            $0.flashes("Registry team-hub created")
+            $0.sendsPoll(.catalog(.registries))
+        }
     }
 
     @Test("The password never shows in a description of the request")
@@ -52,49 +62,46 @@ struct RegistryTests {
 
     @Test("A 400 puts the server's messages next to the fields and keeps what was typed")
     func rejected() {
-        var state = Self.filledForm()
-        let effects = reduce(&state, .submitForm)
-        guard case .perform(let mutation)? = effects.first else {
-            Issue.record("nothing sent")
-            return
+        var store = Self.submitted()
+        let error = APIError.validation(messages: ["url should not be empty", "quota reached"])
+        store.send(.mutationFinished(Self.teamHub, error: error)) {
+            $0.form!.submitting = false
+            $0.form!.form.setErrors(["url": "url should not be empty"], general: ["quota reached"])
         }
-        _ = reduce(&state, .mutationFinished(mutation, error: .validation(messages: ["url should not be empty", "quota reached"])))
-        let form = state.form?.form
-        #expect(form?.text("name") == "team-hub")
-        #expect(form?.field("url")?.error == "url should not be empty")
-        #expect(form?.messages.contains("quota reached") == true)
+        #expect(store.state.form?.form.text("name") == "team-hub")
     }
 
-    @Test("Esc on an edited form asks before discarding; n keeps editing")
+    @Test("Esc on an edited form asks before discarding; n keeps editing, y throws it away")
     func discard() {
-        var state = Self.filledForm()
-        _ = reduce(&state, .cancelForm)
-        #expect(state.overlay == .discardForm)
-        _ = reduce(&state, .cancel)
-        #expect(state.form?.form.text("name") == "team-hub")
-        _ = reduce(&state, .cancelForm)
-        _ = reduce(&state, .confirm)
-        #expect(state.form == nil)
+        var store = TestStore(Self.filledForm())
+        store.send(.cancelForm) { $0.overlay = .discardForm }
+        store.send(.cancel) { $0.overlay = nil }
+        store.send(.cancelForm) { $0.overlay = .discardForm }
+        store.send(.confirm) {
+            $0.overlay = nil
+            $0.form = nil
+        }
     }
 
     @Test("D asks y/N, then deletes the selected registry")
     func delete() {
         var state = Fixture.loadedState()
         _ = reduce(&state, .command(.showPane(.registries)))
-        _ = reduce(&state, .command(.delete))
-        #expect(state.overlay == .confirm(.deleteRegistry(id: "r1", name: "ghcr-vllm")))
-        #expect(reduce(&state, .confirm) == [.perform(.deleteRegistry(id: "r1", name: "ghcr-vllm"))])
+        var store = TestStore(state)
+        let delete = Mutation.deleteRegistry(id: "r1", name: "ghcr-vllm")
+        store.send(.command(.delete)) { $0.overlay = .confirm(delete) }
+        store.send(.confirm, effects: [.perform(delete)]) { $0.overlay = nil }
     }
 
     @Test("Read-only: n, e and D only say so")
     func readonly() {
         var state = Fixture.loadedState(readonly: true)
         _ = reduce(&state, .command(.showPane(.registries)))
-        for command in [Command.new, .edit, .delete] {
-            #expect(reduce(&state, .command(command)).isEmpty)
-            #expect(state.form == nil)
-            #expect(state.overlay == nil)
-            #expect(state.flash?.text.hasPrefix("read-only") == true)
+        var store = TestStore(state)
+        for (number, command) in zip(1..., [Command.new, .edit, .delete]) {
+            store.send(.command(command), effects: [.flashExpiry(number, .error)]) {
+                $0.flashes("read-only: registries cannot be changed (--readonly)", .error)
+            }
         }
     }
 }

@@ -7,24 +7,38 @@ import Testing
 struct SelectionTests {
     @Test("The selection stays on the same instance when a refresh reorders the list")
     func keptById() {
-        var state = Fixture.loadedState()
-        _ = reduce(&state, .command(.move(.down)))
-        _ = reduce(&state, .command(.move(.down)))
-        let chosen = state.listings[.instances]!.selectedId
+        var store = TestStore(Self.onSdxlRender())
         let reshuffled = Array(Fixture.fleet.reversed())
-        _ = reduce(&state, .instancesPolled(.success(reshuffled), detail: nil, at: Fixture.t0))
-        #expect(state.listings[.instances]!.selectedId == chosen)
-        #expect(state.selectedInstance?.id == chosen)
+        store.send(.instancesPolled(.success(reshuffled), detail: nil, at: Fixture.t0),
+                   effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+            $0.instances = reshuffled
+            $0.polls[.instances]!.token = 2
+            $0.cost.sample(BurnRate(instances: reshuffled), at: Fixture.t0)
+            $0.listings[.instances]!.order = [4, 1, 3, 0, 2]
+        }
+        #expect(store.state.selectedInstance?.id == "b2")
     }
 
     @Test("When the selected instance disappears the cursor stays at its position")
     func vanished() {
+        var store = TestStore(Self.onSdxlRender())
+        let remaining = Fixture.fleet.filter { $0.id != "b2" }
+        store.send(.instancesPolled(.success(remaining), detail: nil, at: Fixture.t0),
+                   effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+            $0.instances = remaining
+            $0.polls[.instances]!.token = 2
+            $0.cost.sample(BurnRate(instances: remaining), at: Fixture.t0)
+            $0.lists(.instances, order: [0, 2, 3, 1], selected: "e5")  // the third row still
+        }
+    }
+
+    /// The loaded dashboard with the cursor on the third row, sdxl-render.
+    static func onSdxlRender() -> State {
         var state = Fixture.loadedState()
-        _ = reduce(&state, .command(.move(.bottom)))
-        let remaining = Array(Fixture.fleet.dropLast())
-        _ = reduce(&state, .instancesPolled(.success(remaining), detail: nil, at: Fixture.t0))
-        #expect(state.listings[.instances]!.selectedIndex == remaining.count - 1)
-        #expect(state.selectedInstance != nil)
+        _ = reduce(&state, .command(.move(.down)))
+        _ = reduce(&state, .command(.move(.down)))
+        #expect(state.selectedInstance?.name == "sdxl-render")
+        return state
     }
 
     @Test("Rows are sorted by name first; o cycles columns and O reverses")
@@ -94,18 +108,16 @@ struct SelectionTests {
 
     @Test("Number keys, Tab and Shift-Tab switch panes and close the detail")
     func panes() {
-        var state = Fixture.loadedState()
-        _ = reduce(&state, .command(.openDetail))
-        #expect(state.detailId != nil)
-        _ = reduce(&state, .command(.showPane(.regions)))
-        #expect(state.pane == .regions)
-        #expect(state.detailId == nil)
-        _ = reduce(&state, .command(.nextPane))
-        #expect(state.pane == .hardware)
-        _ = reduce(&state, .command(.previousPane))
-        _ = reduce(&state, .command(.previousPane))
-        _ = reduce(&state, .command(.previousPane))
-        #expect(state.pane == .registries)
+        var store = TestStore(Fixture.loadedState())
+        store.send(.command(.openDetail), effects: [.fetchDetail(id: "a1")]) { $0.detailId = "a1" }
+        store.send(.command(.showPane(.regions))) {
+            $0.pane = .regions
+            $0.detailId = nil
+        }
+        store.send(.command(.nextPane)) { $0.pane = .hardware }
+        for pane in [Pane.regions, .instances, .registries] {
+            store.send(.command(.previousPane)) { $0.pane = pane }
+        }
     }
 
     @Test("The keymap maps keys by mode: text goes to the filter, y only confirms in a dialog")

@@ -5,62 +5,74 @@ import Testing
 
 @Suite("Start and stop")
 struct StartStopTests {
+    static let stopChat = Mutation.stop(id: "a1", name: "chat-prod")
+
     @Test("x asks for confirmation; y sends one stop and shows STOPPING at once")
     func stopFlow() {
-        var state = Fixture.loadedState()
-        let target = state.selectedInstance!
-        #expect(reduce(&state, .command(.stop)).isEmpty)
-        #expect(state.overlay == .confirm(.stop(id: target.id, name: target.name)))
-        let effects = reduce(&state, .confirm)
-        #expect(effects == [.perform(.stop(id: target.id, name: target.name))])
-        #expect(state.overlay == nil)
-        #expect(state.transitions[target.id]?.status == "STOPPING")
-        guard case .table(let table) = ScreenModel(state).body else { Issue.record("no table"); return }
-        #expect(table.rows[0][1].text == "STOPPING")
-        #expect(table.rows[0][1].tone == .progress)
+        var store = TestStore(Fixture.loadedState())
+        store.send(.command(.stop)) { $0.overlay = .confirm(Self.stopChat) }
+        store.send(.confirm, effects: [.perform(Self.stopChat)]) {
+            $0.overlay = nil
+            $0.transitions["a1"] = PendingTransition(status: "STOPPING")
+        }
+        let table = Fixture.table(of: .instances, in: store.state)
+        #expect(table?.rows[0][1] == TableModel.Cell(text: "STOPPING", tone: .progress))
         // A second y has no dialog to confirm: nothing is sent.
-        #expect(reduce(&state, .confirm).isEmpty)
+        store.send(.confirm)
+    }
+
+    /// chat-prod (the first row) with its stop confirmed and sent.
+    static func stopping() -> State {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.stop))
+        _ = reduce(&state, .confirm)
+        return state
     }
 
     @Test("After the stop succeeds, only a poll sent afterwards settles the status")
     func settles() {
-        var state = Fixture.loadedState()
-        let target = state.selectedInstance!
-        _ = reduce(&state, .command(.stop))
-        _ = reduce(&state, .confirm)
-        let token = state.poll(.instances).token
-        _ = reduce(&state, .pollDue(.instances, token: token))  // a poll goes out before the stop lands
-        #expect(reduce(&state, .mutationFinished(.stop(id: target.id, name: target.name), error: nil)).isEmpty)
-        #expect(state.flash?.text == "Stopping \(target.name)…")
-        // The older poll returns with the old status: still STOPPING.
-        let effects = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
-        #expect(state.transitions[target.id] != nil)
-        #expect(effects == [.pollInstances(detailId: target.id)])
+        var store = TestStore(Self.stopping())
+        // A poll goes out before the stop lands: it is the second.
+        store.send(.pollDue(.instances, token: 1), effects: [.pollInstances(detailId: "a1")]) { $0.sendsPoll(.instances) }
+        store.send(.mutationFinished(Self.stopChat, error: nil), effects: [.flashExpiry(1)]) {
+            $0.transitions["a1"]!.settledByPoll = 3
+            $0.flashes("Stopping chat-prod…")
+            $0.polls[.instances]!.refreshQueued = true
+        }
+        // The older poll returns with the old status: still STOPPING, and the third goes out at once.
+        store.send(.instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0),
+                   effects: [.pollInstances(detailId: "a1")]) {
+            $0.polls[.instances]!.refreshQueued = false
+            $0.polls[.instances]!.sent = 3
+        }
         var stopped = Fixture.fleet
         stopped[0].status = .disabled
-        _ = reduce(&state, .instancesPolled(.success(stopped), detail: nil, at: Fixture.t0))
-        #expect(state.transitions[target.id] == nil)
-        #expect(PaneTableProbe.status(of: target.id, in: state) == "DISABLED")
+        store.send(.instancesPolled(.success(stopped), detail: nil, at: Fixture.t0),
+                   effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+            $0.instances = stopped
+            $0.pollSucceeded(.instances, at: Fixture.t0)
+            $0.cost.sample(BurnRate(instances: stopped), at: Fixture.t0)
+            $0.transitions = [:]
+        }
+        #expect(PaneTableProbe.status(of: "a1", in: store.state) == "DISABLED")
     }
 
     @Test("A refused stop shows the server's message and the real status again")
     func failure() {
-        var state = Fixture.loadedState()
-        let target = state.selectedInstance!
-        _ = reduce(&state, .command(.stop))
-        _ = reduce(&state, .confirm)
-        _ = reduce(&state, .mutationFinished(.stop(id: target.id, name: target.name), error: .validation(messages: ["Instance is already stopped"])))
-        #expect(state.transitions[target.id] == nil)
-        #expect(state.flash?.kind == .error)
-        #expect(state.flash?.text == "Could not stop \(target.name): Rejected: Instance is already stopped")
+        var store = TestStore(Self.stopping())
+        let error = APIError.validation(messages: ["Instance is already stopped"])
+        store.send(.mutationFinished(Self.stopChat, error: error), effects: [.flashExpiry(1, .error)]) {
+            $0.transitions = [:]
+            $0.flashes("Could not stop chat-prod: Rejected: Instance is already stopped", .error)
+        }
     }
 
-    @Test("Read-only refuses start and stop with a message and sends nothing")
-    func readonly() {
-        var state = Fixture.loadedState(readonly: true)
-        #expect(reduce(&state, .command(.start)).isEmpty)
-        #expect(state.overlay == nil)
-        #expect(state.flash?.text.hasPrefix("read-only") == true)
+    @Test("Read-only refuses start and stop with a message and sends nothing", arguments: [Command.start, .stop])
+    func readonly(command: Command) {
+        var store = TestStore(Fixture.loadedState(readonly: true))
+        store.send(.command(command), effects: [.flashExpiry(1, .error)]) {
+            $0.flashes("read-only: \(command == .start ? "start" : "stop") is disabled (--readonly)", .error)
+        }
     }
 
     @Test("s on a running instance and x on a stopped one say so at once: no dialog, nothing sent",
@@ -68,36 +80,36 @@ struct StartStopTests {
                       ("sdxl-render", .start, "sdxl-render is already running"),
                       ("whisper-batch", .stop, "whisper-batch is already stopped")])
     func pointless(name: String, command: Command, flash: String) {
-        var state = Fixture.loadedState()
-        Self.select(name, in: &state)
-        #expect(reduce(&state, .command(command)).isEmpty)
-        #expect(state.overlay == nil)
-        #expect(state.flash?.text == flash)
+        var store = TestStore(Self.selecting(name))
+        store.send(.command(command), effects: [.flashExpiry(1)]) { $0.flashes(flash) }
     }
 
     @Test("A stopped instance can be started, a failed one started or stopped", arguments: [
         ("whisper-batch", Command.start), ("support-bot", .start), ("support-bot", .stop), ("llama70b-eu", .stop),
     ])
     func meaningful(name: String, command: Command) {
-        var state = Fixture.loadedState()
-        Self.select(name, in: &state)
-        _ = reduce(&state, .command(command))
+        let state = Self.selecting(name)
         let id = state.selectedInstance!.id
-        #expect(state.overlay == .confirm(command == .start ? .start(id: id, name: name) : .stop(id: id, name: name)))
+        var store = TestStore(state)
+        store.send(.command(command)) {
+            $0.overlay = .confirm(command == .start ? .start(id: id, name: name) : .stop(id: id, name: name))
+        }
     }
 
-    static func select(_ name: String, in state: inout State) {
+    /// The loaded dashboard with the cursor on the instance named `name`.
+    static func selecting(_ name: String) -> State {
+        var state = Fixture.loadedState()
         while state.selectedInstance?.name != name, state.selectedInstance != nil {
             let before = state.selectedInstance?.id
             _ = reduce(&state, .command(.move(.down)))
             if state.selectedInstance?.id == before { break }
         }
+        return state
     }
 
     @Test("The start question says what the instance will cost once running, when its detail and price are known")
     func startSaysTheCost() {
-        var state = Fixture.loadedState()
-        Self.select("whisper-batch", in: &state)
+        var state = Self.selecting("whisper-batch")
         _ = reduce(&state, .command(.start))
         guard case .confirm(let plain)? = ScreenModel(state).overlay else { Issue.record("no question"); return }
         #expect(plain.message == "Start whisper-batch? It will be billed while it runs.")
@@ -113,20 +125,17 @@ struct StartStopTests {
     func cloneOnRegistries() {
         var state = Fixture.loadedState()
         _ = reduce(&state, .command(.showPane(.registries)))
-        #expect(reduce(&state, .command(.clone)).isEmpty)
-        #expect(state.form == nil)
-        #expect(state.flash?.text == "Only instances can be cloned (c on the Instances pane, 1)")
+        var store = TestStore(state)
+        store.send(.command(.clone), effects: [.flashExpiry(1)]) {
+            $0.flashes("Only instances can be cloned (c on the Instances pane, 1)")
+        }
     }
 
     @Test("n or Esc cancels the dialog without sending anything")
     func cancel() {
-        var state = Fixture.loadedState()
-        Self.select("whisper-batch", in: &state)
-        _ = reduce(&state, .command(.start))
-        #expect(state.overlay != nil)
-        #expect(reduce(&state, .cancel).isEmpty)
-        #expect(state.overlay == nil)
-        #expect(state.transitions.isEmpty)
+        var store = TestStore(Self.selecting("whisper-batch"))
+        store.send(.command(.start)) { $0.overlay = .confirm(.start(id: "c3", name: "whisper-batch")) }
+        store.send(.cancel) { $0.overlay = nil }
     }
 }
 

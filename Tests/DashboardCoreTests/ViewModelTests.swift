@@ -80,11 +80,10 @@ struct ViewModelTests {
     func regionsColumnOfAWideName() {
         var state = Fixture.loadedState()
         let wide = HardwareFlavor(id: "hw-cjk", name: "推理サーバー / 8 vCPU", cpuMillicores: 8000, ramMiB: 65_536, gpu: nil)
-        _ = reduce(&state, .catalogPolled(CatalogResult(
+        state.receive(CatalogLists(
             models: .success([Fixture.llama]), hardware: .success([Fixture.l40s, wide]),
-            regions: .success([Fixture.paris]), registries: .success([])), at: Fixture.t0))
-        _ = reduce(&state, .command(.showPane(.regions)))
-        guard case .table(let table) = ScreenModel(state).body else { Issue.record("no table"); return }
+            regions: .success([Fixture.paris]), registries: .success([])), at: Fixture.t0)
+        guard let table = Fixture.table(of: .regions, in: state) else { Issue.record("no table"); return }
         #expect(table.headers.map(\.title) == ["REGION", "STATE", "1xL40S", "推理サーバー", "TOTAL"])
         #expect(table.headers[3].minWidth == 12)
     }

@@ -34,8 +34,9 @@ struct SessionLoopTests {
         let client = SesterceClient(baseURL: server.url, apiKey: "demo-key")
         let inbox = try ActionInbox()
         let thread = Thread {
-            let runner = EffectRunner(client: client) { inbox.post($0) }
-            let loop = SessionLoop(device: terminal, inbox: inbox, theme: .dark, perform: runner.run)
+            let timers = TimerTable()
+            let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
+            let loop = SessionLoop(device: terminal, inbox: inbox, timers: timers, theme: .dark, perform: runner.run)
             var state = State(settings: .init(host: "sim"), now: Date())
             loop.run(&state, launchedAt: Date())
             runner.cancelAll()

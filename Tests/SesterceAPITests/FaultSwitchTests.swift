@@ -26,7 +26,7 @@ struct FaultSwitchTests {
         try await withSimulator(.test(faults: Faults(latencyMs: 0, errorRate: 1, rateLimit: 7))) { sim in
             let shown = try await Self.send(sim, .get)
             #expect(shown.status == 200)
-            #expect(shown.body == #"{"errorRate":1,"latencyMs":0,"rateLimit":7}"#)
+            #expect(shown.body == #"{"errorRate":1,"latencyMs":0,"rateLimit":7,"rateLimited":0}"#)
             let changed = try await Self.send(sim, .put, json: #"{"errorRate":0.25}"#)
             #expect(changed.status == 200)
             #expect(changed.body == #"{"errorRate":0.25,"latencyMs":0,"rateLimit":7}"#)

@@ -1,0 +1,60 @@
+import DashboardCore
+import Foundation
+import Synchronization
+
+/// The armed timers, by id: when each is due and what it sends. Arming an id
+/// that is armed replaces it; nothing fires twice. The session loop drives
+/// it from its own `poll(2)` timeout, so a timer costs the process one
+/// wake-up and no other thread; without a loop the `EffectRunner` drives it
+/// with one task that sleeps until the next deadline.
+public final class TimerTable: Sendable {
+    private struct Timer {
+        var deadline: ContinuousClock.Instant
+        var action: Action
+    }
+
+    private let timers = Mutex<[TimerID: Timer]>([:])
+
+    public init() {}
+
+    public func arm(_ id: TimerID, after seconds: Double, _ action: Action) {
+        let deadline = ContinuousClock.now + .seconds(max(0, seconds))
+        timers.withLock { $0[id] = Timer(deadline: deadline, action: action) }
+    }
+
+    public func cancel(_ id: TimerID) {
+        timers.withLock { _ = $0.removeValue(forKey: id) }
+    }
+
+    public func cancelAll() {
+        timers.withLock { $0.removeAll() }
+    }
+
+    public var count: Int { timers.withLock { $0.count } }
+
+    /// When the earliest timer is due; nil when none is armed.
+    public var nextDeadline: ContinuousClock.Instant? {
+        timers.withLock { $0.values.map(\.deadline).min() }
+    }
+
+    /// Takes the timers due by now, earliest first, and returns what they
+    /// send; a `.tick` says when it fired.
+    public func takeDue() -> [Action] {
+        let now = ContinuousClock.now
+        let due = timers.withLock { timers in
+            let due = timers.filter { $0.value.deadline <= now }
+            for id in due.keys { timers[id] = nil }
+            return due.values.sorted { $0.deadline < $1.deadline }
+        }
+        let firedAt = Date()
+        return due.map { $0.action.firedAt(firedAt) }
+    }
+}
+
+extension Action {
+    /// This action as a timer sends it at `time`: a `.tick` says when it fired.
+    func firedAt(_ time: Date) -> Action {
+        if case .tick = self { return .tick(time) }
+        return self
+    }
+}
