@@ -17,7 +17,7 @@ extension State {
         switch command {
         case .new:
             let builder = InstanceForm(catalog: instanceFormCatalog(editing: nil))
-            let defaults = builder.defaultSpec()
+            let defaults = holdsFormDefaults ? builder.defaultSpec() : nil
             var session = FormSession(
                 form: builder.make(defaults, title: "New instance", submitLabel: "Deploy", isEdit: false, height: height),
                 purpose: .createInstance)
@@ -70,12 +70,17 @@ extension State {
     }
 
     /// After an edit or new data: fields in step, checks redone, price asked again if it changed.
+    /// The catalog lists that `n`'s defaults are made of have come: they
+    /// arrive one by one, and a region chosen before the regions came would
+    /// never be chosen.
+    var holdsFormDefaults: Bool {
+        [CatalogKind.models, .hardware, .regions].allSatisfy { poll(.catalog($0)).lastSuccess != nil }
+    }
+
     mutating func syncInstanceForm(previous: Form) -> [Effect] {
         guard var session = form, session.purpose.isInstance else { return [] }
         let builder = instanceForm
-        // The lists come one by one: the defaults wait for all they are made of.
-        let defaultsKnown = [CatalogKind.models, .hardware, .regions].allSatisfy { poll(.catalog($0)).lastSuccess != nil }
-        if builder.sync(&session.form, previous: previous, fillingDefaults: session.awaitsDefaults && defaultsKnown) {
+        if builder.sync(&session.form, previous: previous, fillingDefaults: session.awaitsDefaults && holdsFormDefaults) {
             session.awaitsDefaults = false
         }
         let effects = session.price.change(to: builder.priceQuery(session.form))

@@ -1,5 +1,6 @@
 import DashboardCore
 import Foundation
+import SesterceAPI
 import TerminalUI
 import TextLayout
 
@@ -117,5 +118,32 @@ public final class SessionLoop<Device: TerminalDevice> {
         let left = deadline - ContinuousClock.now
         guard left > .zero else { return 0 }
         return Int32(min(left / .milliseconds(1), Double(Int32.max - 1)).rounded(.up))
+    }
+}
+
+extension SessionLoop {
+    /// The whole session on `device`: an effect runner with `client` whose
+    /// results and timers the loop takes, until the person quits or the
+    /// terminal goes away. Blocks the calling thread; returns the last state.
+    /// - Parameters:
+    ///   - request: sees each effect before it is performed (the log).
+    ///   - observe: sees every action before it is reduced (the log).
+    public static func run(
+        on device: Device, client: SesterceClient, settings: State.Settings, theme: Theme, inbox: ActionInbox,
+        request: @escaping (Effect) -> Void = { _ in }, observe: @escaping (Action) -> Void = { _ in }
+    ) -> State {
+        let timers = TimerTable()
+        let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
+        defer { runner.cancelAll() }
+        let loop = SessionLoop(
+            device: device, inbox: inbox, timers: timers, theme: theme,
+            perform: { effect in
+                request(effect)
+                runner.run(effect)
+            },
+            observe: observe)
+        var state = State(settings: settings, now: Date())
+        loop.run(&state, launchedAt: Date())
+        return state
     }
 }

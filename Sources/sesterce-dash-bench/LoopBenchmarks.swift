@@ -19,12 +19,7 @@ extension Benchmarks {
         let inbox = try ActionInbox()
         let client = SesterceClient(baseURL: server.url, apiKey: options.apiKey)
         let thread = Thread {
-            let timers = TimerTable()
-            let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
-            let loop = SessionLoop(device: terminal, inbox: inbox, timers: timers, theme: .dark, perform: runner.run)
-            var state = State(settings: .init(host: "sim"), now: Date())
-            loop.run(&state, launchedAt: Date())
-            runner.cancelAll()
+            _ = SessionLoop.run(on: terminal, client: client, settings: .init(host: "sim"), theme: .dark, inbox: inbox)
         }
         thread.start()
         var drawn = frames.makeAsyncIterator()

@@ -44,18 +44,12 @@ final class DashboardSession: Sendable {
         let inbox = try ActionInbox()
         let terminal = try CursesTerminal(colorMode: colorMode)
         defer { terminal.restore() }
-        let timers = TimerTable()
-        let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
-        defer { runner.cancelAll() }
-        let loop = SessionLoop(
-            device: terminal, inbox: inbox, timers: timers, theme: theme,
-            perform: { [log] effect in
+        _ = SessionLoop.run(
+            on: terminal, client: client, settings: settings, theme: theme, inbox: inbox,
+            request: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
-                runner.run(effect)
             },
             observe: { [self] action in log(action) })
-        var state = State(settings: settings, now: Date())
-        loop.run(&state, launchedAt: Date())
     }
 
     private func log(_ action: Action) {

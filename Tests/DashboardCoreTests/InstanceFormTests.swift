@@ -29,10 +29,21 @@ struct InstanceFormTests {
         store.send(.submitForm)
     }
 
+    @Test("n pressed when the models and hardware are in but not the regions: a region is chosen when they come")
+    func regionsArriveLast() {
+        var state = Fixture.launchedState()
+        for list in F.catalog.polled where list.kind != .regions { _ = reduce(&state, .catalogPolled(list, at: Fixture.t0)) }
+        _ = reduce(&state, .command(.new))
+        #expect(F.form(state).chosen("regions").isEmpty)
+        let effects = reduce(&state, .catalogPolled(.regions(F.catalog.regions), at: Fixture.t0))
+        #expect(F.form(state).chosen("regions") == ["42"])
+        #expect(effects.contains(.priceAfterPause(token: 1)))
+    }
+
     @Test("n pressed before the catalog arrived: the defaults come with the catalog, what was typed stays")
     func catalogArrivesLate() {
         var state = Fixture.launchedState()
-        // Nothing to price yet; the catalog polls out are asked again when back, for fresh capacities.
+        // Nothing to price yet, and the catalog polls out are not asked twice.
         #expect(reduce(&state, .command(.new)) == [])
         #expect(F.form(state).selected("model") == nil)
         F.type("early", into: &state)

@@ -34,13 +34,7 @@ struct SessionLoopTests {
         let client = SesterceClient(baseURL: server.url, apiKey: "demo-key")
         let inbox = try ActionInbox()
         let thread = Thread {
-            let timers = TimerTable()
-            let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
-            let loop = SessionLoop(device: terminal, inbox: inbox, timers: timers, theme: .dark, perform: runner.run)
-            var state = State(settings: .init(host: "sim"), now: Date())
-            loop.run(&state, launchedAt: Date())
-            runner.cancelAll()
-            endSink.yield(state)
+            endSink.yield(SessionLoop.run(on: terminal, client: client, settings: .init(host: "sim"), theme: .dark, inbox: inbox))
             endSink.finish()
         }
         thread.start()

@@ -144,16 +144,17 @@ struct SoakTests {
     func faultSwitch() async throws {
         let simulator = try SimulatorProcess(arguments: ["--error-rate", "0.5", "--rate-limit", "3", "--latency-ms", "20"])
         defer { _ = simulator }
-        #expect(try await simulator.faults() == #"{"errorRate":0.5,"latencyMs":20,"rateLimit":3}"#)
+        #expect(try await simulator.faults() == #"{"errorRate":0.5,"latencyMs":20,"rateLimit":3,"rateLimited":0}"#)
         #expect(try await simulator.setFaults(#"{"latencyMs":0}"#) == #"{"errorRate":0.5,"latencyMs":0,"rateLimit":3}"#)
         kill(simulator.pid, SIGUSR1)
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(5)
         var faults = try await simulator.faults()
-        while faults != #"{"errorRate":0,"latencyMs":0,"rateLimit":0}"#, clock.now < deadline {
+        let allOff = #"{"errorRate":0,"latencyMs":0,"rateLimit":0,"rateLimited":0}"#
+        while faults != allOff, clock.now < deadline {
             try await clock.sleep(for: .milliseconds(50))
             faults = try await simulator.faults()
         }
-        #expect(faults == #"{"errorRate":0,"latencyMs":0,"rateLimit":0}"#)
+        #expect(faults == allOff)
     }
 }

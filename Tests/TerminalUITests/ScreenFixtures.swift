@@ -51,10 +51,12 @@ enum ScreenFixture {
         id: "r-hub", name: "dockerhub-acme", url: "registry-1.docker.io/acme/inference", username: nil,
         createdAt: t0.addingTimeInterval(-86_400 * 90 + 45_000), updatedAt: t0.addingTimeInterval(-86_400 * 90 + 45_000))
 
-    static var catalog: CatalogLists {
-        CatalogLists(
-            models: .success([llama, llama70b, whisper]), hardware: .success([l40s, h100, h200x8]),
-            regions: .success([paris, helsinki, tokyo]), registries: .success([ghcr, dockerhub]))
+    /// The four catalog lists, as their polls bring them.
+    static var catalog: [CatalogList] {
+        [
+            .models(.success([llama, llama70b, whisper])), .hardware(.success([l40s, h100, h200x8])),
+            .regions(.success([paris, helsinki, tokyo])), .registries(.success([ghcr, dockerhub])),
+        ]
     }
 
     static let prices: [String: Double] = ["hw-l40s": 1.44, "hw-h100": 2.49, "hw-h200x8": 28.72]
@@ -123,7 +125,7 @@ enum ScreenFixture {
         var state = State(settings: .init(refreshInterval: 5, readonly: readonly, host: host), now: t0)
         _ = reduce(&state, .resized(width: width, height: height))
         _ = reduce(&state, .launched(t0))
-        state.receive(catalog, at: t0.addingTimeInterval(1))
+        for list in catalog { _ = reduce(&state, .catalogPolled(list, at: t0.addingTimeInterval(1))) }
         _ = reduce(&state, .hardwarePricesLoaded(asked: Set(prices.keys), prices))
         _ = reduce(&state, .instancesPolled(.success(fleet), detail: nil, at: t0.addingTimeInterval(1)))
         _ = reduce(&state, .detailLoaded(.success(llamaDetail), at: t0.addingTimeInterval(600)))
