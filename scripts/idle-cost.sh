@@ -28,7 +28,7 @@ for _ in $(seq 50); do grep -q "http://" "$port_file" && break; sleep 0.1; done
 url="$(grep -o 'http://[0-9.:]*' "$port_file" | head -1)"
 
 tmux -L "$socket" new-session -d -x 120 -y 40 \
-    "SESTERCE_API_KEY=demo-key '$bin/sesterce-dash' --api-url $url --refresh 5"
+    "SESTERCE_API_KEY=demo-key '$bin/sesterce-dash' --api-url $url --refresh ${REFRESH:-5}"
 sleep 10
 dash="$(pgrep -f -n "$bin/sesterce-dash --api-url $url")"
 
