@@ -21,6 +21,8 @@ public enum Action: Equatable, Sendable {
     /// Hourly price of one pod per hardware id, from the pricing preview; the
     /// ids asked that are missing failed and may be asked again.
     case hardwarePricesLoaded(asked: Set<String>, [String: Double])
+    /// The service refused requests (429): they now leave at this pace.
+    case requestsSlowed(perSecond: Double)
     case mutationFinished(Mutation, error: APIError?)
     /// An instance was created or updated (or the server refused it).
     case instanceSaved(Mutation, Result<Instance, APIError>)

@@ -32,6 +32,13 @@ public enum Formatting {
         }
     }
 
+    /// A pace of requests in words: `1.8 requests a second`, `one request every 1.1 s`.
+    public static func rate(_ perSecond: Double) -> String {
+        guard perSecond.isFinite, perSecond > 0 else { return "no requests" }
+        if perSecond >= 1 { return String(format: "%.1f requests a second", perSecond) }
+        return String(format: "one request every %.1f s", 1 / perSecond)
+    }
+
     /// A UTC timestamp to the minute: `2026-11-29 14:05`.
     public static func timestamp(_ date: Date?) -> String {
         guard let date else { return "-" }

@@ -66,6 +66,10 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         state.reorder(.hardware)
         return state.form.map { state.syncInstanceForm(previous: $0.form) } ?? []
 
+    case .requestsSlowed(let rate):
+        state.showInfo("The service limits requests: asking \(Formatting.rate(rate)) from now on")
+        return []
+
     case .mutationFinished(let mutation, let error):
         return state.finish(mutation, error: error)
 

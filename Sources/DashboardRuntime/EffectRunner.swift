@@ -25,11 +25,12 @@ public final class EffectRunner: Sendable {
 
     /// With `timers`, the caller drives them (the session loop does); without,
     /// the runner fires them with a task of its own. The client's own retries
-    /// are turned off: the scheduler retries, so that every attempt is paced.
-    public init(client: SesterceClient, scheduler: RequestScheduler = RequestScheduler(), timers: TimerTable? = nil,
+    /// are turned off: the scheduler retries, so that every attempt is paced;
+    /// when a 429 slows it, `.requestsSlowed` says so.
+    public init(client: SesterceClient, pacing: RequestScheduler.Pacing = .init(), timers: TimerTable? = nil,
                 send: @escaping @Sendable (Action) -> Void) {
         self.client = client.retrying(.none)
-        self.scheduler = scheduler
+        self.scheduler = RequestScheduler(pacing: pacing) { send(.requestsSlowed(perSecond: $0)) }
         self.timers = timers ?? TimerTable()
         self.drivesTimers = timers == nil
         self.send = send

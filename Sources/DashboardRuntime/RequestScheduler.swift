@@ -62,6 +62,8 @@ public actor RequestScheduler {
     static var longestWait: Duration { .seconds(10) }
 
     private let pacing: Pacing
+    /// Told the new pace (requests a second) each time a 429 lowers it.
+    private let onSlowDown: @Sendable (Double) -> Void
     private let clock = ContinuousClock()
     /// Requests a second now.
     public private(set) var rate: Double
@@ -76,8 +78,9 @@ public actor RequestScheduler {
     private var waiterCount = 0
     private var dispatcher: Task<Void, Never>?
 
-    public init(pacing: Pacing = Pacing()) {
+    public init(pacing: Pacing = Pacing(), onSlowDown: @escaping @Sendable (Double) -> Void = { _ in }) {
         self.pacing = pacing
+        self.onSlowDown = onSlowDown
         rate = pacing.initialRate
         let now = clock.now
         nextSlot = now
@@ -168,6 +171,7 @@ public actor RequestScheduler {
         lastChange = now
         let letThrough = sendTimes.filter { $0 < sentAt && sentAt - $0 < .seconds(1) }.count
         rate = max(pacing.minimumRate, min(Double(max(1, letThrough)) * 0.9, rate / 2))
+        onSlowDown(rate)
     }
 
     private func raiseAfterQuiet(_ now: ContinuousClock.Instant) {

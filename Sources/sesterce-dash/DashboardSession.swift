@@ -59,6 +59,7 @@ final class DashboardSession: Sendable {
         case .instancesPolled(.success(let instances), _, _): log.write("instances polled: \(instances.count)")
         case .detailLoaded(.failure(let error), _): log.write("detail failed: \(error)")
         case .catalogPolled(let list, _): if let error = list.error { log.write("\(list.kind.rawValue) failed: \(error)") }
+        case .requestsSlowed(let rate): log.write("rate limited: the pace is now \(Formatting.rate(rate))")
         case .mutationFinished(let mutation, let error?): log.write("\(mutation) failed: \(error)")
         case .mutationFinished(let mutation, nil): log.write("\(mutation) done")
         case .instanceSaved(let mutation, .failure(let error)):

@@ -245,4 +245,15 @@ struct CatalogPollingTests {
             }
         }
     }
+
+    @Test("When the service's limit slows the requests, the footer says so and at what pace")
+    func requestsSlowed() {
+        var store = TestStore(Fixture.loadedState())
+        store.send(.requestsSlowed(perSecond: 0.9), effects: [.flashExpiry(1)]) {
+            $0.flashes("The service limits requests: asking one request every 1.1 s from now on")
+        }
+        store.send(.requestsSlowed(perSecond: 1.8), effects: [.flashExpiry(2)]) {
+            $0.flashes("The service limits requests: asking 1.8 requests a second from now on")
+        }
+    }
 }

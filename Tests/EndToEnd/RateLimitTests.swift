@@ -26,7 +26,9 @@ struct RateLimitTests {
         #expect(filled < .seconds(30))
 
         let refusedAtFirst = try Self.refused(try await simulator.faults())
-        #expect(refusedAtFirst <= 2)
+        // The first burst met the limit (how much of it was refused depends on
+        // how soon the first 429 came back); nothing after it may be.
+        #expect((1...6).contains(refusedAtFirst))
         // A refresh asks for everything again at once: the pace holds.
         try tmux.send("r")
         // Two more polls of the instances (each ages the header, then resets
