@@ -7,10 +7,15 @@ import SesterceAPI
 /// for, then the instance list, details, the catalog, prices), never two in
 /// the same instant; a request that has waited ten seconds goes next whatever
 /// its priority, so that frequent polls under a low limit cannot starve the
-/// catalog. The service's limit is learnt from its 429s: the pause
-/// it asks for (`Retry-After`) is kept, and the pace drops below what it let
-/// through in the second before, so that it does not refuse again; after a
-/// quiet minute the pace rises a little, in case the limit was raised.
+/// catalog.
+///
+/// The service's limit is learnt from its 429s. The pause it asks for
+/// (`Retry-After`) is kept; the pace is halved, and capped under what the
+/// service let through in the second before the refused request, so that a
+/// dashboard alone is not refused again. Each success then adds a little
+/// pace, up to that cap: dashboards sharing one limit each slow down on a
+/// 429 and creep back, so they share it instead of starving. After a quiet
+/// minute the cap rises by a tenth, in case the limit was raised.
 ///
 /// A request refused with 429 was not carried out, so it waits its turn
 /// again; a read that failed on the way (unreachable, 502-504) is asked again
@@ -40,14 +45,18 @@ public actor RequestScheduler {
         public var transientRetry: RetryPolicy
         /// A pace lowered by a 429 rises by a tenth after this long without one.
         public var quietBeforeRaise: Duration
+        /// Requests a second added to the pace by each success, up to the cap.
+        public var increasePerSuccess: Double
 
         public init(initialRate: Double = 5, minimumRate: Double = 0.1, rateLimitRetries: Int = 4,
-                    transientRetry: RetryPolicy = .standard, quietBeforeRaise: Duration = .seconds(60)) {
+                    transientRetry: RetryPolicy = .standard, quietBeforeRaise: Duration = .seconds(60),
+                    increasePerSuccess: Double = 0.05) {
             self.initialRate = initialRate
             self.minimumRate = minimumRate
             self.rateLimitRetries = rateLimitRetries
             self.transientRetry = transientRetry
             self.quietBeforeRaise = quietBeforeRaise
+            self.increasePerSuccess = increasePerSuccess
         }
     }
 
@@ -67,6 +76,8 @@ public actor RequestScheduler {
     private let clock = ContinuousClock()
     /// Requests a second now.
     public private(set) var rate: Double
+    /// The most the pace may reach: what the service let through, learnt from its 429s.
+    private var ceiling: Double
     private var nextSlot: ContinuousClock.Instant
     private var pausedUntil: ContinuousClock.Instant
     /// When requests were sent in the last seconds, oldest first.
@@ -82,6 +93,7 @@ public actor RequestScheduler {
         self.pacing = pacing
         self.onSlowDown = onSlowDown
         rate = pacing.initialRate
+        ceiling = pacing.initialRate
         let now = clock.now
         nextSlot = now
         pausedUntil = now
@@ -108,6 +120,9 @@ public actor RequestScheduler {
                 try? await Task.sleep(for: pacing.transientRetry.delay(beforeRetry: failures))
             case .failure(.rateLimited(let retryAfter, _)):
                 slowDown(refusedRequestSentAt: sentAt, retryAfter: retryAfter)
+                return result
+            case .success:
+                rate = min(ceiling, rate + pacing.increasePerSuccess)
                 return result
             default:
                 return result
@@ -160,8 +175,9 @@ public actor RequestScheduler {
     }
 
     /// A 429: pause as long as asked (a second if not said), and, once per
-    /// burst, set the pace under what the service let through in the second
-    /// before the refused request, and at most half the pace that was refused.
+    /// burst, cap the pace under what the service let through in the second
+    /// before the refused request, and halve it within that cap (down to a
+    /// quarter of it).
     private func slowDown(refusedRequestSentAt sentAt: ContinuousClock.Instant, retryAfter: Double?) {
         let now = clock.now
         let pause = retryAfter.flatMap { $0.isFinite && $0 >= 0 ? min($0, 3600) : nil } ?? 1
@@ -170,13 +186,16 @@ public actor RequestScheduler {
         learntAt = now
         lastChange = now
         let letThrough = sendTimes.filter { $0 < sentAt && sentAt - $0 < .seconds(1) }.count
-        rate = max(pacing.minimumRate, min(Double(max(1, letThrough)) * 0.9, rate / 2))
+        ceiling = max(pacing.minimumRate, min(ceiling, Double(max(1, letThrough)) * 0.9))
+        // Not below a quarter of the cap: when another client takes the
+        // service's whole limit, a slower pace here gets no more through.
+        rate = max(pacing.minimumRate, ceiling / 4, min(ceiling, rate / 2))
         onSlowDown(rate)
     }
 
     private func raiseAfterQuiet(_ now: ContinuousClock.Instant) {
-        guard rate < pacing.initialRate, now - lastChange >= pacing.quietBeforeRaise else { return }
+        guard ceiling < pacing.initialRate, now - lastChange >= pacing.quietBeforeRaise else { return }
         lastChange = now
-        rate = min(pacing.initialRate, rate * 1.1)
+        ceiling = min(pacing.initialRate, ceiling * 1.1)
     }
 }
