@@ -60,12 +60,11 @@ public actor RequestScheduler {
         }
     }
 
-    private struct Waiter {
-        var priority: Priority
-        var number: Int
-        var since: ContinuousClock.Instant
-        var continuation: CheckedContinuation<ContinuousClock.Instant?, Never>
-    }
+    /// The share of what the service let through that the pace keeps to:
+    /// requests do not arrive exactly a slot apart (a task wakes late, the
+    /// network varies), and a limit counted per second refuses a pair that
+    /// comes closer.
+    static var margin: Double { 0.85 }
 
     /// How long a request waits at most before it goes ahead of more urgent ones.
     static var longestWait: Duration { .seconds(10) }
@@ -85,8 +84,9 @@ public actor RequestScheduler {
     /// Refusals of requests sent before this were answered by the last lowering.
     private var learntAt: ContinuousClock.Instant
     private var lastChange: ContinuousClock.Instant
-    private var waiting: [Waiter] = []
-    private var waiterCount = 0
+    private var queue = RequestQueue<Priority>(longestWait: RequestScheduler.longestWait)
+    /// The callers waiting for their turn, by their number in `queue`.
+    private var waiting: [Int: CheckedContinuation<Bool, Never>] = [:]
     private var dispatcher: Task<Void, Never>?
 
     public init(pacing: Pacing = Pacing(), onSlowDown: @escaping @Sendable (Double) -> Void = { _ in }) {
@@ -108,7 +108,8 @@ public actor RequestScheduler {
     ) async -> Result<T, APIError> {
         var refusals = 0, failures = 0
         while true {
-            guard let sentAt = await turn(priority) else { return .failure(.unreachable(detail: "cancelled")) }
+            guard await turn(priority) else { return .failure(.unreachable(detail: "cancelled")) }
+            let sentAt = sending()
             let result: Result<T, APIError>
             do { result = .success(try await work()) } catch { result = .failure(error) }
             switch result {
@@ -131,15 +132,12 @@ public actor RequestScheduler {
         }
     }
 
-    /// Waits for this request's turn; the time it was let go, nil if cancelled.
-    private func turn(_ priority: Priority) async -> ContinuousClock.Instant? {
-        waiterCount += 1
-        let number = waiterCount
+    /// Waits for this request's turn; false if its caller was cancelled.
+    private func turn(_ priority: Priority) async -> Bool {
+        let number = queue.add(priority, at: clock.now)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let waiter = Waiter(priority: priority, number: number, since: clock.now, continuation: continuation)
-                let index = waiting.firstIndex { $0.priority > priority } ?? waiting.endIndex
-                waiting.insert(waiter, at: index)
+                waiting[number] = continuation
                 if dispatcher == nil { dispatcher = Task { await dispatch() } }
             }
         } onCancel: {
@@ -148,30 +146,39 @@ public actor RequestScheduler {
     }
 
     private func abandon(_ number: Int) {
-        guard let index = waiting.firstIndex(where: { $0.number == number }) else { return }
-        waiting.remove(at: index).continuation.resume(returning: nil)
+        guard queue.remove(number) else { return }
+        waiting.removeValue(forKey: number)?.resume(returning: false)
     }
 
     /// Lets waiting requests go one by one, each at its slot. Another call may
     /// come in while it sleeps (a more urgent request, a 429 that pauses), so
     /// the slot is looked at again after every sleep.
     private func dispatch() async {
-        while !waiting.isEmpty {
+        while !queue.isEmpty {
             let now = clock.now
             let due = max(nextSlot, pausedUntil)
             if due > now {
                 try? await clock.sleep(until: due)
                 continue
             }
+            guard let number = queue.next(at: now), let caller = waiting.removeValue(forKey: number) else { continue }
             raiseAfterQuiet(now)
             nextSlot = now + .seconds(1 / rate)
-            sendTimes.append(now)
-            sendTimes.removeAll { now - $0 > .seconds(2) }
-            let oldest = waiting.indices.min { waiting[$0].number < waiting[$1].number }!
-            let next = now - waiting[oldest].since >= Self.longestWait ? oldest : waiting.startIndex
-            waiting.remove(at: next).continuation.resume(returning: now)
+            caller.resume(returning: true)
         }
         dispatcher = nil
+    }
+
+    /// The request let go at its turn is about to be sent: the next slot
+    /// counts from now, so that a caller that woke late does not leave its
+    /// successor less than a slot behind (the service sees when requests
+    /// arrive, not when their turn came).
+    private func sending() -> ContinuousClock.Instant {
+        let now = clock.now
+        nextSlot = max(nextSlot, now + .seconds(1 / rate))
+        sendTimes.append(now)
+        sendTimes.removeAll { now - $0 > .seconds(2) }
+        return now
     }
 
     /// A 429: pause as long as asked (a second if not said), and, once per
@@ -186,7 +193,7 @@ public actor RequestScheduler {
         learntAt = now
         lastChange = now
         let letThrough = sendTimes.filter { $0 < sentAt && sentAt - $0 < .seconds(1) }.count
-        ceiling = max(pacing.minimumRate, min(ceiling, Double(max(1, letThrough)) * 0.9))
+        ceiling = max(pacing.minimumRate, min(ceiling, Double(max(1, letThrough)) * Self.margin))
         // Not below a quarter of the cap: when another client takes the
         // service's whole limit, a slower pace here gets no more through.
         rate = max(pacing.minimumRate, ceiling / 4, min(ceiling, rate / 2))

@@ -1,9 +1,8 @@
 import DashboardCore
-import DashboardRuntime
+@testable import DashboardRuntime
 import Foundation
 import SesterceAPI
 import SesterceSimulator
-import Synchronization
 import Testing
 
 /// The scheduler with the real client against the simulator on loopback,
@@ -58,30 +57,34 @@ struct RequestSchedulerTests {
         #expect((1...first.count).contains(refusedAtFirst))
     }
 
-    @Test("Waiting requests go most urgent first: a change, the instances, the catalog, then prices")
-    func priorities() async throws {
-        let scheduler = RequestScheduler(pacing: .init(initialRate: 2))
-        let started = StartOrder()
-        await started.request("first", .price, through: scheduler)
-        // The next slot is half a second away: the four wait for it together.
-        await withTaskGroup(of: Void.self) { group in
-            let waiting: [(String, RequestScheduler.Priority)] =
-                [("price", .price), ("catalog", .catalog), ("change", .change), ("instances", .instances)]
-            for (name, priority) in waiting { group.addTask { await started.request(name, priority, through: scheduler) } }
-        }
-        #expect(started.names == ["first", "change", "instances", "catalog", "price"])
+    @Test("Waiting requests go most urgent first, in arrival order within a priority")
+    func priorities() {
+        let start = ContinuousClock.now
+        var queue = RequestQueue<RequestScheduler.Priority>(longestWait: .seconds(10))
+        let price = queue.add(.price, at: start)
+        let catalog = queue.add(.catalog, at: start)
+        let change = queue.add(.change, at: start)
+        let instances = queue.add(.instances, at: start)
+        let laterCatalog = queue.add(.catalog, at: start)
+        let order = (0..<5).compactMap { _ in queue.next(at: start + .seconds(1)) }
+        #expect(order == [change, instances, catalog, laterCatalog, price])
+        let none = queue.next(at: start)
+        #expect(none == nil)
     }
-}
 
-/// The order in which requests were let go.
-private final class StartOrder: Sendable {
-    private let started = Mutex<[String]>([])
-
-    var names: [String] { started.withLock { $0 } }
-
-    func request(_ name: String, _ priority: RequestScheduler.Priority, through scheduler: RequestScheduler) async {
-        _ = await scheduler.run(priority, isRead: true) { () throws(APIError) in
-            self.started.withLock { $0.append(name) }
-        }
+    @Test("A request that has waited ten seconds goes next whatever its priority; a cancelled one leaves the queue")
+    func aging() {
+        let start = ContinuousClock.now
+        var queue = RequestQueue<RequestScheduler.Priority>(longestWait: .seconds(10))
+        let price = queue.add(.price, at: start)
+        let instances = queue.add(.instances, at: start + .seconds(9))
+        let detail = queue.add(.detail, at: start + .seconds(9))
+        let first = queue.next(at: start + .seconds(9.5)), second = queue.next(at: start + .seconds(10))
+        #expect(first == instances)
+        #expect(second == price)
+        let removed = queue.remove(detail), removedAgain = queue.remove(detail)
+        #expect(removed)
+        #expect(!removedAgain)
+        #expect(queue.isEmpty)
     }
 }
