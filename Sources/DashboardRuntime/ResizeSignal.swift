@@ -13,9 +13,15 @@ enum ResizeSignal {
     nonisolated(unsafe) private static var inbox: ActionInbox?
     nonisolated(unsafe) private static var previous = sigaction()
 
-    /// Starts forwarding; the inbox is kept alive until the process ends.
+    nonisolated(unsafe) private static var installed = false
+
+    /// Starts forwarding to `inbox` (kept alive until the next call). The
+    /// handler is installed once: installed again, it would find itself as
+    /// the handler before and call itself for ever.
     static func forward(to inbox: ActionInbox) {
         Self.inbox = inbox
+        guard !installed else { return }
+        installed = true
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { signalNumber in ResizeSignal.handle(signalNumber) }
