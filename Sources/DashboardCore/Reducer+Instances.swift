@@ -141,6 +141,7 @@ extension State {
                 instances[index] = instance
             } else {
                 instances.append(instance)
+                created[instance.id] = PendingCreation(instance: instance, settledByPoll: poll(.instances).sent + 1)
             }
             reorder(.instances)
             if case .updateInstance = mutation {

@@ -65,12 +65,14 @@ extension State {
         now = max(now, time)
         switch result {
         case .success(let list):
-            instances = list
-            recordSuccess(.instances, at: time)
-            cost.sample(BurnRate(instances: list), at: time)
-            let present = Set(list.map(\.id))
-            details = details.filter { present.contains($0.key) }
             let completed = poll(.instances).sent
+            created = created.filter { $0.value.settledByPoll > completed }
+            let listed = Set(list.map(\.id))
+            instances = list + created.values.map(\.instance).filter { !listed.contains($0.id) }.sorted { $0.id < $1.id }
+            recordSuccess(.instances, at: time)
+            cost.sample(BurnRate(instances: instances), at: time)
+            let present = Set(instances.map(\.id))
+            details = details.filter { present.contains($0.key) }
             transitions = transitions.filter { id, transition in
                 present.contains(id) && (transition.settledByPoll.map { $0 > completed } ?? true)
             }

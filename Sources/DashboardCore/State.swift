@@ -50,6 +50,10 @@ public struct State: Equatable, Sendable {
     public var cost = CostMeter()
     /// Local status shown between a start/stop request and the poll that settles it.
     public var transitions: [String: PendingTransition] = [:]
+    /// Instances just created, kept in the list until a poll sent after the
+    /// create answers: one already out does not know them yet, and would
+    /// drop the row (and the selection on it) for a moment.
+    public var created: [String: PendingCreation] = [:]
 
     /// The instance whose detail is open, if any.
     public var detailId: String?
@@ -125,6 +129,18 @@ public struct PendingTransition: Equatable, Sendable {
 
     public init(status: String, settledByPoll: Int? = nil) {
         self.status = status
+        self.settledByPoll = settledByPoll
+    }
+}
+
+/// An instance the service has just created, and the number of the first
+/// instance poll sent after it, which settles whether it is listed.
+public struct PendingCreation: Equatable, Sendable {
+    public var instance: Instance
+    public var settledByPoll: Int
+
+    public init(instance: Instance, settledByPoll: Int) {
+        self.instance = instance
         self.settledByPoll = settledByPoll
     }
 }

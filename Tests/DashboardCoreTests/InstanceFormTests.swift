@@ -273,11 +273,28 @@ struct InstanceChangeTests {
                    effects: [.pollInstances(detailId: "new1"), .cancel(.priceDebounce), .flashExpiry(1)]) {
             $0.form = nil
             $0.instances.append(created)
+            $0.created["new1"] = PendingCreation(instance: created, settledByPoll: $0.poll(.instances).sent + 1)
             $0.lists(.instances, order: [5, 0, 3, 1, 4, 2], selected: "new1")
             $0.flashes("Deploying chat-eu… (DEPLOYING)")
             $0.sendsPoll(.instances)
             $0.queuesCatalogPolls()
         }
+    }
+
+    @Test("A poll sent before the create answered does not drop the new instance, nor the selection on it")
+    func createdSurvivesAnEarlierPoll() {
+        var state = Self.submitted().state
+        let created = Self.created("chat-eu")
+        _ = reduce(&state, .command(.refresh))
+        _ = reduce(&state, .instanceSaved(.createInstance(F.chatEU), .success(created)))
+        // The answer to the poll that was out: chat-eu is not in it yet.
+        _ = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
+        #expect(state.instances.contains { $0.id == "new1" })
+        #expect(state.listings[.instances]?.selectedId == "new1")
+        // The poll sent after the create is the service's word.
+        _ = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
+        #expect(!state.instances.contains { $0.id == "new1" })
+        #expect(state.created.isEmpty)
     }
 
     @Test("A 400 puts each message on the field it names and keeps the form as typed")
@@ -444,6 +461,7 @@ struct InstanceChangeTests {
         store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
                    effects: [.pollInstances(detailId: "a1"), .flashExpiry(1)]) {
             $0.instances.append(created)
+            $0.created["new1"] = PendingCreation(instance: created, settledByPoll: $0.poll(.instances).sent + 1)
             $0.listings[.instances]!.order = [5, 0, 3, 1, 4, 2]
             $0.listings[.instances]!.selectedIndex = 1
             $0.flashes("Deploying chat-eu… (DEPLOYING)")
