@@ -1,10 +1,6 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import OpenAPIURLSession
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The one way the app talks to the Sesterce AI Inference API: a method per
 /// endpoint, domain models in and out, and `APIError` for every failure.
@@ -40,7 +36,7 @@ public struct SesterceClient: Sendable {
         self.client = Client(
             serverURL: baseURL,
             configuration: .sesterce,
-            transport: transport ?? Self.urlSessionTransport(timeouts),
+            transport: transport ?? Self.httpTransport(timeouts),
             middlewares: [
                 ErrorResponseMiddleware(apiKey: apiKey),
                 RequestHeadersMiddleware(apiKey: apiKey, userAgent: userAgent),
@@ -59,21 +55,6 @@ public struct SesterceClient: Sendable {
         }
 
         public static let standard = Timeouts(request: 10, total: 30)
-    }
-
-    private static func urlSessionTransport(_ timeouts: Timeouts) -> URLSessionTransport {
-        let configuration = URLSessionConfiguration.ephemeral
-        #if canImport(FoundationNetworking)
-        // swift-corelibs-foundation truncates this to whole seconds (0.5 becomes 0,
-        // which fails every request at once with a timeout): round up.
-        configuration.timeoutIntervalForRequest = max(1, timeouts.request.rounded(.up))
-        #else
-        configuration.timeoutIntervalForRequest = timeouts.request
-        #endif
-        configuration.timeoutIntervalForResource = timeouts.total
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        return URLSessionTransport(configuration: .init(session: URLSession(configuration: configuration)))
     }
 
     // MARK: Catalog
@@ -215,7 +196,7 @@ public struct SesterceClient: Sendable {
             do {
                 return try await work()
             } catch {
-                let failure = Self.apiError(error, what: what)
+                let failure = Self.apiError(error, what: what, host: baseURL.host)
                 guard failure.isTransient, attempt < retry.maxRetries, !Task.isCancelled else { throw failure }
                 attempt += 1
                 try? await Task.sleep(for: retry.delay(beforeRetry: attempt))
@@ -227,11 +208,12 @@ public struct SesterceClient: Sendable {
         do {
             return try await work()
         } catch {
-            throw Self.apiError(error, what: what)
+            throw Self.apiError(error, what: what, host: baseURL.host)
         }
     }
 
-    static func apiError(_ error: any Error, what: String) -> APIError {
+    /// `error` as an `APIError`; `host` is the service's, for failures below HTTP.
+    static func apiError(_ error: any Error, what: String, host: String?) -> APIError {
         let cause = (error as? ClientError)?.underlyingError ?? error
         switch cause {
         case let apiError as APIError:
@@ -240,9 +222,10 @@ public struct SesterceClient: Sendable {
             return .undecodable(what: what, detail: "unexpected success status")
         case let decoding as DecodingError:
             return .undecodable(what: what, detail: describe(decoding))
-        case let urlError as URLError:
-            return APIError(urlError)
         default:
+            if let failure = APIError(transport: cause, host: host) {
+                return failure
+            }
             if let clientError = error as? ClientError, clientError.response != nil {
                 return .undecodable(what: what, detail: clientError.causeDescription)
             }

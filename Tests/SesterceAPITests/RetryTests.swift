@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import SesterceAPI
 import SesterceSimulator
@@ -67,7 +68,7 @@ struct RetryTests {
     @Test("a GET is retried after a timeout, then succeeds")
     func getRetriesTimeout() async throws {
         let transport = StubTransport { _, attempt in
-            if attempt == 1 { throw URLError(.timedOut) }
+            if attempt == 1 { throw HTTPClientError.readTimeout }
             return try .fixture("reference/regions.json")
         }
         let regions = try await stubClient(retry: immediateRetry, transport).regions()

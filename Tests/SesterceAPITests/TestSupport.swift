@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import OpenAPIURLSession
 import SesterceAPI
 import SesterceSimulator
 import Synchronization
@@ -24,7 +23,7 @@ struct Sim {
     var url: URL { server.url }
     var store: SimulatorStore { server.store }
 
-    /// A real client over real HTTP (URLSession) to this simulator. Retries are off
+    /// A real client over real HTTP (AsyncHTTPClient) to this simulator. Retries are off
     /// unless asked for, so that a failure shows at once.
     func client(
         apiKey: String = "demo-key",
@@ -40,14 +39,15 @@ struct Sim {
     /// Moves the simulator's time forward (no sleeping).
     func advance(_ seconds: TimeInterval) { clock.advance(by: seconds) }
 
-    /// One raw HTTP request (URLSession, no client), for what the client cannot
-    /// send: unknown routes, malformed bodies. Sends the key and a User-Agent.
+    /// One raw HTTP request (the client's transport, no client), for what the
+    /// client cannot send: unknown routes, malformed bodies. Sends the key and a
+    /// User-Agent.
     func raw(_ method: HTTPRequest.Method, _ path: String, json: String? = nil) async throws -> (status: Int, body: Data) {
         var request = HTTPRequest(method: method, scheme: nil, authority: nil, path: path)
         request.headerFields[.apiKey] = "demo-key"
         request.headerFields[.userAgent] = "sesterce-dash-tests"
         if json != nil { request.headerFields[.contentType] = "application/json" }
-        let (response, body) = try await URLSessionTransport().send(
+        let (response, body) = try await SesterceClient.httpTransport(.standard).send(
             request, body: json.map { HTTPBody($0) }, baseURL: url, operationID: "raw")
         let data: Data = if let body { try await Data(collecting: body, upTo: 1 << 20) } else { Data() }
         return (response.status.code, data)
@@ -193,13 +193,13 @@ struct Exchange: Sendable {
     var responseBody: Data?
 }
 
-/// Passes every request on to a real transport (URLSession to the simulator by
-/// default) and records what was sent and received.
+/// Passes every request on to a real transport (the client's own, to the
+/// simulator, by default) and records what was sent and received.
 final class RecordingTransport: ClientTransport, Sendable {
     private let inner: any ClientTransport
     private let log = Mutex<[Exchange]>([])
 
-    init(_ inner: any ClientTransport = URLSessionTransport()) {
+    init(_ inner: any ClientTransport = SesterceClient.httpTransport(.standard)) {
         self.inner = inner
     }
 

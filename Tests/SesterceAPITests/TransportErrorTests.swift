@@ -1,72 +1,61 @@
 import Foundation
 import SesterceAPI
+import SesterceSimulator
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Failures below HTTP said in words: above all TLS, where the bare code
-/// ("NSURLErrorDomain error -1202") tells a person nothing.
+/// Failures below HTTP said in words, each from a real failure of the real
+/// transport (AsyncHTTPClient): a closed port, a name that does not resolve,
+/// HTTPS to a server that speaks plain HTTP, answers slower than the timeouts.
 @Suite("Transport errors in words")
 struct TransportErrorTests {
-    static let url = URL(string: "https://api.cloud.sesterce.com/ai-inference/instances")!
-
-    static func error(_ code: URLError.Code) -> APIError {
-        APIError(URLError(code, userInfo: [NSURLErrorFailingURLErrorKey: url]))
+    @Test("a closed port: connection refused, naming the host")
+    func refused() async throws {
+        let closed = try ClosedPort()
+        let client = SesterceClient(baseURL: closed.url, apiKey: "demo-key", retry: .none)
+        let error = await failure { try await client.models() }
+        #expect(error == .unreachable(detail: "connection refused (127.0.0.1): nothing listens at that address and port"))
+        #expect(error?.isTransient == true)
     }
 
-    @Test(
-        "TLS failures say what is wrong with the certificate or the handshake, and name the host",
-        arguments: [
-            (URLError.Code.serverCertificateUntrusted, "TLS certificate not trusted"),
-            (.serverCertificateHasUnknownRoot, "TLS certificate not trusted"),
-            (.serverCertificateHasBadDate, "TLS certificate expired"),
-            (.serverCertificateNotYetValid, "TLS certificate not valid yet"),
-            (.secureConnectionFailed, "TLS handshake did not complete"),
-            (.clientCertificateRequired, "TLS client certificate"),
-            (.clientCertificateRejected, "TLS client certificate"),
-        ])
-    func tls(code: URLError.Code, words: String) {
-        let error = Self.error(code)
-        #expect(error.description.contains(words))
-        #expect(error.description.contains("api.cloud.sesterce.com"))
-        #expect(!error.description.contains("NSURLErrorDomain"))
+    @Test("a name that does not resolve: host not found")
+    func hostNotFound() async throws {
+        // .invalid never resolves (RFC 6761).
+        let client = SesterceClient(
+            baseURL: try #require(URL(string: "http://sesterce-dash-test.invalid")), apiKey: "demo-key", retry: .none)
+        let error = await failure { try await client.models() }
+        #expect(error == .unreachable(detail: "host not found (sesterce-dash-test.invalid): check --api-url and DNS"))
     }
 
-    @Test("other transport failures are named too; a timeout is .timedOut")
-    func others() {
-        #expect(Self.error(.timedOut) == .timedOut)
-        #expect(Self.error(.cannotFindHost).description.contains("host not found"))
-        #expect(Self.error(.cannotConnectToHost).description.contains("connection refused"))
-        #expect(Self.error(.notConnectedToInternet).description.contains("no network connection"))
-        #expect(Self.error(.networkConnectionLost).description.contains("connection was lost"))
-        #expect(APIError(URLError(.badServerResponse)).description.hasPrefix("Service unreachable"))
-    }
-
-    @Test("Linux's TLS failures (an unknown code with OpenSSL's text) are recognised by their text")
-    func opensslText() {
-        let handshake = APIError(URLError(.unknown, userInfo: [
-            NSURLErrorFailingURLErrorKey: Self.url,
-            NSLocalizedDescriptionKey: "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number",
-        ]))
-        #expect(handshake.description.contains("secure connection failed (api.cloud.sesterce.com): the TLS handshake did not complete"))
-        let certificate = APIError(URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"]))
-        #expect(certificate.description.contains("TLS certificate not accepted"))
-    }
-
-    @Test("https:// to a server that speaks plain HTTP: the handshake failure from the real transport, in words")
-    func realHandshakeFailure() async throws {
+    @Test("https:// to a server that speaks plain HTTP: the handshake failed, in words")
+    func plainHTTPServer() async throws {
         try await withSimulator { sim in
             var parts = try #require(URLComponents(url: sim.url, resolvingAgainstBaseURL: false))
             parts.scheme = "https"
-            let url = try #require(parts.url).appendingPathComponent("ai-inference/models")
-            do {
-                _ = try await URLSession.shared.data(from: url)
-                Issue.record("a TLS request to a plain HTTP server succeeded")
-            } catch let error as URLError {
-                let text = APIError(error).description
-                #expect(text.contains("secure connection failed (127.0.0.1)"), "\(text)")
-            }
+            let client = SesterceClient(baseURL: try #require(parts.url), apiKey: "demo-key", retry: .none)
+            let error = await failure { try await client.models() }
+            #expect(error == .unreachable(detail: "secure connection failed (127.0.0.1): the TLS handshake did not "
+                + "complete; the server may not speak HTTPS on that port, or a proxy interferes"))
+        }
+    }
+
+    // MARK: Timeouts
+
+    // Each of these would succeed without the timeout it tests (the answer
+    // comes in 2 s): .timedOut can only come from that timeout.
+
+    @Test("no byte for longer than Timeouts.request: the read timeout fires, .timedOut")
+    func readTimeout() async throws {
+        try await withSimulator(.test(faults: Faults(latencyMs: 2000))) { sim in
+            let error = await failure { try await sim.client(timeouts: .init(request: 0.3, total: 30)).models() }
+            #expect(error == .timedOut)
+        }
+    }
+
+    @Test("an answer later than Timeouts.total: the deadline fires, .timedOut")
+    func deadline() async throws {
+        try await withSimulator(.test(faults: Faults(latencyMs: 2000))) { sim in
+            let error = await failure { try await sim.client(timeouts: .init(request: 30, total: 0.3)).models() }
+            #expect(error == .timedOut)
         }
     }
 
