@@ -1,13 +1,24 @@
+import AsyncHTTPClient
 import Foundation
+import Hummingbird
+import HummingbirdTLS
+import Logging
+import NIOSSL
+import OpenAPIAsyncHTTPClient
+import OpenAPIRuntime
 import SesterceAPI
 import SesterceSimulator
 import Testing
 
 /// Failures below HTTP said in words, each from a real failure of the real
 /// transport (AsyncHTTPClient): a closed port, a name that does not resolve,
-/// HTTPS to a server that speaks plain HTTP, answers slower than the timeouts.
+/// HTTPS to a server that speaks plain HTTP, TLS servers with bad
+/// certificates, answers slower than the timeouts.
 @Suite("Transport errors in words")
 struct TransportErrorTests {
+    static let notTrusted = "TLS certificate not trusted (127.0.0.1): it is self-signed, from an unknown authority, "
+        + "or expired; check --api-url, this machine's clock, or a proxy that intercepts HTTPS"
+
     @Test("a closed port: connection refused, naming the host")
     func refused() async throws {
         let closed = try ClosedPort()
@@ -38,6 +49,62 @@ struct TransportErrorTests {
         }
     }
 
+    // MARK: Certificates
+
+    @Test("a self-signed certificate: not trusted")
+    func selfSigned() async throws {
+        try await withTestServer(tls: .serving("self-signed.pem")) { url in
+            let client = SesterceClient(baseURL: url, apiKey: "demo-key", retry: .none)
+            let error = await failure { try await client.models() }
+            #expect(error == .unreachable(detail: Self.notTrusted))
+        }
+    }
+
+    @Test("an expired certificate from an authority the client trusts: not trusted, saying it may have expired")
+    func expired() async throws {
+        try await withTestServer(tls: .serving("expired.pem")) { url in
+            let error = try await withTrustingTransport { transport in
+                await failure { try await SesterceClient(baseURL: url, apiKey: "demo-key", transport: transport, retry: .none).models() }
+            }
+            #expect(error == .unreachable(detail: Self.notTrusted))
+        }
+    }
+
+    @Test("a certificate for another name: said so")
+    func otherName() async throws {
+        try await withTestServer(tls: .serving("other-name.pem")) { url in
+            let error = try await withTrustingTransport { transport in
+                await failure { try await SesterceClient(baseURL: url, apiKey: "demo-key", transport: transport, retry: .none).models() }
+            }
+            #expect(error == .unreachable(detail: "TLS certificate is for another name (127.0.0.1): check --api-url, "
+                + "or a proxy that intercepts HTTPS"))
+        }
+    }
+
+    @Test("a server that wants a client certificate: said so")
+    func clientCertificateRequired() async throws {
+        var tls = try TLSConfiguration.serving("valid.pem")
+        tls.certificateVerification = .noHostnameVerification
+        tls.trustRoots = .certificates([try testCertificate("ca.pem")])
+        try await withTestServer(tls: tls) { url in
+            let error = try await withTrustingTransport { transport in
+                await failure { try await SesterceClient(baseURL: url, apiKey: "demo-key", transport: transport, retry: .none).models() }
+            }
+            #expect(error == .unreachable(detail: "the server (127.0.0.1) wants a TLS client certificate, which "
+                + "sesterce-dash does not send"))
+        }
+    }
+
+    @Test("a valid certificate from an authority the client trusts: the request goes through")
+    func trusted() async throws {
+        try await withTestServer(tls: .serving("valid.pem")) { url in
+            let models = try await withTrustingTransport { transport in
+                try await SesterceClient(baseURL: url, apiKey: "demo-key", transport: transport, retry: .none).models()
+            }
+            #expect(models.isEmpty)
+        }
+    }
+
     // MARK: Timeouts
 
     // Each of these would succeed without the timeout it tests (the answer
@@ -65,5 +132,83 @@ struct TransportErrorTests {
             let text = APIError.rateLimited(retryAfter: seconds, message: "slow").description
             #expect(text == "Rate limited, retry in \(words): slow")
         }
+    }
+}
+
+// MARK: - A test server
+
+/// Runs a Hummingbird server on 127.0.0.1 (a free port; HTTPS if `tls` is
+/// given) that answers `GET /ai-inference/models` with `[]`, for `body`, with
+/// its URL, and stops it afterwards.
+func withTestServer<T>(
+    tls: TLSConfiguration? = nil, _ body: (URL) async throws -> T
+) async throws -> T {
+    let router = Router()
+    router.get("ai-inference/models") { _, _ -> Response in
+        Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "[]")))
+    }
+    let (ports, announce) = AsyncStream<Int>.makeStream()
+    let app = Application(
+        router: router,
+        server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+        configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        onServerRunning: { channel in
+            announce.yield(channel.localAddress?.port ?? 0)
+            announce.finish()
+        },
+        logger: Logger(label: "test-server") { _ in SwiftLogNoOpLogHandler() })
+    let server = Task {
+        defer { announce.finish() }
+        try await app.runService(gracefulShutdownSignals: [])
+    }
+    var port = 0
+    for await announced in ports { port = announced }
+    let stop = {
+        server.cancel()
+        _ = try? await server.value
+    }
+    do {
+        try #require(port > 0, "the test server did not start")
+        let result = try await body(try #require(URL(string: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)")))
+        await stop()
+        return result
+    } catch {
+        await stop()
+        throw error
+    }
+}
+
+/// A certificate of `Fixtures/tls`.
+func testCertificate(_ name: String) throws -> NIOSSLCertificate {
+    try NIOSSLCertificate(bytes: Array(Fixture.data("tls/\(name)")), format: .pem)
+}
+
+extension TLSConfiguration {
+    /// A server configuration presenting `certificate` of `Fixtures/tls`.
+    static func serving(_ certificate: String) throws -> TLSConfiguration {
+        makeServerConfiguration(
+            certificateChain: [.certificate(try testCertificate(certificate))],
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(Fixture.data("tls/key.pem")), format: .pem)))
+    }
+}
+
+/// Runs `body` with an AsyncHTTPClient transport that trusts the test
+/// authority (`Fixtures/tls/ca.pem`), and shuts its client down afterwards.
+func withTrustingTransport<T>(_ body: (any ClientTransport) async throws -> T) async throws -> T {
+    var tls = TLSConfiguration.makeClientConfiguration()
+    tls.trustRoots = .certificates([try testCertificate("ca.pem")])
+    var pool = HTTPClient.Configuration.ConnectionPool()
+    pool.retryConnectionEstablishment = false
+    let client = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: .init(tlsConfiguration: tls, timeout: .init(connect: .seconds(10), read: .seconds(10)), connectionPool: pool))
+    do {
+        let result = try await body(AsyncHTTPClientTransport(configuration: .init(client: client)))
+        try await client.shutdown()
+        return result
+    } catch {
+        try await client.shutdown()
+        throw error
     }
 }
