@@ -10,6 +10,12 @@ import SesterceAPI
 import SesterceSimulator
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Failures below HTTP said in words, each from a real failure of the real
 /// transport (AsyncHTTPClient): a closed port, a name that does not resolve,
 /// HTTPS to a server that speaks plain HTTP, TLS servers with bad
@@ -108,7 +114,8 @@ struct TransportErrorTests {
     // MARK: Timeouts
 
     // Each of these would succeed without the timeout it tests (the answer
-    // comes in 2 s): .timedOut can only come from that timeout.
+    // comes in 2 s, the body in 10 s) or fail later by another (the total of
+    // 30 s): .timedOut, in time, can only come from that timeout.
 
     @Test("no byte for longer than Timeouts.request: the read timeout fires, .timedOut")
     func readTimeout() async throws {
@@ -126,6 +133,29 @@ struct TransportErrorTests {
         }
     }
 
+    @Test("a body that trickles in beyond Timeouts.total: the deadline covers the body too, .timedOut")
+    func deadlineCoversTheBody() async throws {
+        try await withTestServer(body: .trickle) { url in
+            let client = SesterceClient(
+                baseURL: url, apiKey: "demo-key", retry: .none, timeouts: .init(request: 1, total: 0.5))
+            let error = await failure { try await client.models() }
+            #expect(error == .timedOut)
+        }
+    }
+
+    #if os(Linux)
+    @Test("a connection that is never accepted: the connect timeout fires, .timedOut")
+    func connectTimeout() async throws {
+        let port = try UnacceptingPort()
+        let client = SesterceClient(
+            baseURL: port.url, apiKey: "demo-key", retry: .none, timeouts: .init(request: 0.3, total: 30))
+        let started = ContinuousClock.now
+        let error = await failure { try await client.models() }
+        #expect(error == .timedOut)
+        #expect(ContinuousClock.now - started < .seconds(10), "not the connect timeout: \(ContinuousClock.now - started)")
+    }
+    #endif
+
     @Test("a Retry-After beyond reason is described without trapping")
     func hugeRetryAfter() {
         for (seconds, words) in [(Double.infinity, "an unknown time"), (-.infinity, "an unknown time"), (.nan, "an unknown time"), (1e300, "over a year"), (2.2, "3s")] {
@@ -137,16 +167,38 @@ struct TransportErrorTests {
 
 // MARK: - A test server
 
+/// What the test server answers `GET /ai-inference/models` with.
+enum TestBody {
+    /// `[]` at once.
+    case empty
+    /// `[`, then a space every 100 ms for 10 s, then `]`: never 100 ms without
+    /// a byte.
+    case trickle
+}
+
 /// Runs a Hummingbird server on 127.0.0.1 (a free port; HTTPS if `tls` is
-/// given) that answers `GET /ai-inference/models` with `[]`, for `body`, with
-/// its URL, and stops it afterwards.
+/// given) that answers `GET /ai-inference/models` with `answer`, for `body`,
+/// with its URL, and stops it afterwards.
 func withTestServer<T>(
-    tls: TLSConfiguration? = nil, _ body: (URL) async throws -> T
+    tls: TLSConfiguration? = nil, body answer: TestBody = .empty, _ body: (URL) async throws -> T
 ) async throws -> T {
     let router = Router()
     router.get("ai-inference/models") { _, _ -> Response in
-        Response(
-            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "[]")))
+        let headers: HTTPFields = [.contentType: "application/json"]
+        switch answer {
+        case .empty:
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "[]")))
+        case .trickle:
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "["))
+                for _ in 0..<100 {
+                    try await Task.sleep(for: .milliseconds(100))
+                    try await writer.write(ByteBuffer(string: " "))
+                }
+                try await writer.write(ByteBuffer(string: "]"))
+                try await writer.finish(nil)
+            })
+        }
     }
     let (ports, announce) = AsyncStream<Int>.makeStream()
     let app = Application(
@@ -212,3 +264,46 @@ func withTrustingTransport<T>(_ body: (any ClientTransport) async throws -> T) a
         throw error
     }
 }
+
+#if os(Linux)
+/// A loopback TCP port that listens with a backlog of one and never accepts:
+/// once a first connection fills the backlog, Linux drops further SYNs, and
+/// a connect waits until it times out.
+final class UnacceptingPort {
+    let port: Int
+    private let listener: Int32
+    private let filler: Int32
+
+    init() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        (self.listener, self.filler) = (listener, filler)
+        try #require(listener >= 0 && filler >= 0, "socket() failed")
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) }
+        }
+        try #require(bound == 0, "bind() failed")
+        try #require(listen(listener, 0) == 0, "listen() failed")
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        try #require(connected == 0, "the first connection was refused")
+    }
+
+    var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    deinit {
+        close(filler)
+        close(listener)
+    }
+}
+#endif
