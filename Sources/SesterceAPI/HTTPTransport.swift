@@ -53,8 +53,10 @@ enum HTTPClients {
 /// AsyncHTTPClient's own deadline ends when the response head arrives, and a
 /// body that trickles in never trips the read timeout. So the body is read
 /// here, in full, before the exchange counts as done (the generated client
-/// reads it all anyway). The deadline is a timer on a SwiftNIO event loop, as
-/// AsyncHTTPClient's is: cancelled, it never wakes anything.
+/// reads it all anyway). The exchange runs in a task of its own, which the
+/// deadline cancels: a scheduled callback on a SwiftNIO event loop, which
+/// wakes that loop once when set and nothing when cancelled (a `scheduleTask`
+/// awaited in a task group cost about five wake-ups a request).
 struct WholeExchangeDeadline: ClientTransport {
     let inner: any ClientTransport
     let total: TimeAmount
@@ -62,25 +64,46 @@ struct WholeExchangeDeadline: ClientTransport {
     func send(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        let alarm = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: total) {}
-        return try await withThrowingTaskGroup(of: (HTTPResponse, HTTPBody?).self) { group in
-            group.addTask {
-                let (response, responseBody) = try await inner.send(
-                    request, body: body, baseURL: baseURL, operationID: operationID)
-                guard let responseBody else { return (response, nil) }
-                return (response, HTTPBody(try await [UInt8](collecting: responseBody, upTo: .max)))
+        let exchange = Task {
+            let (response, responseBody) = try await inner.send(
+                request, body: body, baseURL: baseURL, operationID: operationID)
+            guard let responseBody else { return (response, nil as HTTPBody?) }
+            return (response, HTTPBody(try await [UInt8](collecting: responseBody, upTo: .max)))
+        }
+        let alarm = Alarm(exchange)
+        let scheduled: NIOScheduledCallback
+        do {
+            scheduled = try MultiThreadedEventLoopGroup.singleton.any().scheduleCallback(in: total, handler: alarm)
+        } catch {
+            exchange.cancel()
+            throw error
+        }
+        defer { scheduled.cancel() }
+        do {
+            return try await withTaskCancellationHandler {
+                try await exchange.value
+            } onCancel: {
+                exchange.cancel()
             }
-            group.addTask {
-                try await alarm.futureResult.get()
-                throw HTTPClientError.deadlineExceeded
-            }
-            // Whichever ends first decides; the other is stopped (the group
-            // waits for it): a cancelled alarm fails, the exchange is cancelled.
-            defer {
-                alarm.cancel()
-                group.cancelAll()
-            }
-            return try await group.next()!
+        } catch where alarm.rang {
+            throw HTTPClientError.deadlineExceeded
+        }
+    }
+
+    /// Cancels the exchange when the deadline comes, and remembers it did.
+    private final class Alarm: NIOScheduledCallbackHandler, Sendable {
+        private let exchange: Task<(HTTPResponse, HTTPBody?), any Error>
+        private let ringing = Atomic(false)
+
+        init(_ exchange: Task<(HTTPResponse, HTTPBody?), any Error>) {
+            self.exchange = exchange
+        }
+
+        var rang: Bool { ringing.load(ordering: .acquiring) }
+
+        func handleScheduledCallback(eventLoop: some EventLoop) {
+            ringing.store(true, ordering: .releasing)
+            exchange.cancel()
         }
     }
 }
