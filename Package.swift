@@ -60,6 +60,7 @@ let package = Package(
             dependencies: [
                 "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -75,7 +76,14 @@ let package = Package(
         ),
         .target(name: "TextLayout"),
         .target(name: "DashboardCore", dependencies: ["SesterceModels", "TextLayout"]),
-        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout"]),
+        .target(
+            name: "DashboardRuntime",
+            dependencies: [
+                "DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(name: "TerminalUI", dependencies: ["DashboardCore", "TextLayout"]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "TextLayout"]),
         .target(

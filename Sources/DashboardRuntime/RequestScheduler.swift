@@ -158,7 +158,7 @@ public actor RequestScheduler {
             let now = clock.now
             let due = max(nextSlot, pausedUntil)
             if due > now {
-                try? await clock.sleep(until: due)
+                await EventLoopSleep.until(due, clock: clock)
                 continue
             }
             guard let number = queue.next(at: now), let caller = waiting.removeValue(forKey: number) else { continue }

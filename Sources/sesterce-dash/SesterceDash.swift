@@ -3,6 +3,8 @@ import CursesBackend
 import DashCommands
 import DashboardCore
 import Foundation
+import NIOCore
+import NIOPosix
 import TerminalUI
 
 /// `sesterce-dash`: a live terminal dashboard for Sesterce Cloud AI inference
@@ -64,7 +66,28 @@ struct SesterceDash: AsyncParsableCommand {
 
     /// ArgumentParser's own entry point, except that usage errors exit with 2
     /// (its default is 64), as the documented exit codes promise.
-    static func main() async {
+    ///
+    /// It is synchronous, and the command runs in a task on SwiftNIO's one
+    /// event loop thread, installed as the global executor of tasks, the
+    /// thread that already does the network I/O. An `async` main would run
+    /// on libdispatch's pool, whose monitor then wakes the process every
+    /// second for good; here no pool thread starts, and a request's answer
+    /// reaches its task without a hop between threads. Idle, that takes the
+    /// wake-ups under four a second (README, Speed). One loop is plenty for
+    /// one dashboard's few requests.
+    static func main() {
+        NIOSingletons.groupLoopCountSuggestion = 1
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        let finished = DispatchSemaphore(value: 0)
+        // Detached: `main` is the main actor's, whose queue nobody drains here.
+        Task.detached {
+            await runCommand()
+            finished.signal()
+        }
+        finished.wait()
+    }
+
+    private nonisolated static func runCommand() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
