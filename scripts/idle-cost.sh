@@ -3,7 +3,8 @@
 # against sesterce-sim --instances 100 with --refresh 5, measured from /proc
 # over SECONDS (default 60) after 10 s to settle. Prints one JSON line: share
 # of one core, and wakeups a second summed over all threads (voluntary and
-# involuntary context switches).
+# involuntary context switches), each kind apart too (involuntary ones are
+# preemptions, which grow with the machine's load, also given).
 #   scripts/idle-cost.sh        60 s
 #   scripts/idle-cost.sh 120    120 s
 set -euo pipefail
@@ -39,7 +40,7 @@ dash="$(pgrep -f -n "$bin/sesterce-dash --api-url $url")"
 ticks() { awk '{ print $14 + $15 }' "/proc/$dash/stat"; }
 switches() {
     for status in /proc/"$dash"/task/*/status; do
-        awk -v tid="$(basename "$(dirname "$status")")" '/ctxt_switches/ { sum += $2 } END { print tid, sum }' "$status" 2>/dev/null || true
+        awk -v tid="$(basename "$(dirname "$status")")" '/^voluntary_ctxt_switches/ { v = $2 } /nonvoluntary_ctxt_switches/ { n = $2 } END { print tid, v, n }' "$status" 2>/dev/null || true
     done
 }
 before="$(mktemp)"; after="$(mktemp)"
@@ -47,12 +48,12 @@ t0=$(ticks); switches >"$before"; start=$(date +%s.%N)
 sleep "$seconds"
 t1=$(ticks); switches >"$after"; end=$(date +%s.%N)
 hz=$(getconf CLK_TCK)
-awk -v t="$((t1 - t0))" -v hz="$hz" -v a="$start" -v b="$end" '
-    NR == FNR { seen[$1] = $2; next }
-    { total += $2 - ($1 in seen ? seen[$1] : 0); threads++; if (!($1 in seen)) born++ }
+awk -v load="$(cut -d' ' -f1 /proc/loadavg)" -v t="$((t1 - t0))" -v hz="$hz" -v a="$start" -v b="$end" '
+    NR == FNR { seenV[$1] = $2; seenN[$1] = $3; next }
+    { vol += $2 - seenV[$1]; invol += $3 - seenN[$1]; threads++; if (!($1 in seenV)) born++ }
     END {
         elapsed = b - a
-        printf "{\"name\":\"idle_100_refresh_5\",\"seconds\":%.1f,\"cpu_percent\":%.3f,\"wakeups_per_second\":%.2f,\"threads\":%d,\"threads_started\":%d}\n",
-            elapsed, 100 * t / hz / elapsed, total / elapsed, threads, born + 0
+        printf "{\"name\":\"idle_100_refresh_5\",\"seconds\":%.1f,\"cpu_percent\":%.3f,\"wakeups_per_second\":%.2f,\"voluntary_per_second\":%.2f,\"involuntary_per_second\":%.2f,\"threads\":%d,\"threads_started\":%d,\"load_average\":%s}\n",
+            elapsed, 100 * t / hz / elapsed, (vol + invol) / elapsed, vol / elapsed, invol / elapsed, threads, born + 0, load
     }' "$before" "$after"
 rm -f "$before" "$after"
