@@ -61,8 +61,10 @@ let package = Package(
                 "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "sesterce-dash-bench",
             dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI"]

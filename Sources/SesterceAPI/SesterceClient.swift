@@ -6,7 +6,7 @@ import OpenAPIRuntime
 /// endpoint, domain models in and out, and `APIError` for every failure.
 /// Reads are retried after transient failures; mutations never are.
 public struct SesterceClient: Sendable {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
     public static let defaultUserAgent = "sesterce-dash/\(version)"
     public static let liveBaseURL = URL(string: "https://api.cloud.sesterce.com")!
 

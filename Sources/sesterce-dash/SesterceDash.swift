@@ -5,6 +5,7 @@ import DashboardCore
 import Foundation
 import NIOCore
 import NIOPosix
+import SesterceAPI
 import TerminalUI
 
 /// `sesterce-dash`: a live terminal dashboard for Sesterce Cloud AI inference
@@ -22,7 +23,7 @@ struct SesterceDash: AsyncParsableCommand {
             flags and the environment win over it. Try it without an account: --demo.
             Exit codes: 0 ok, 1 the API refused or failed, 2 usage or configuration error.
             """,
-        version: "0.1.0",
+        version: "\(SesterceClient.version) (commit \(buildCommit))",
         subcommands: [ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ConfigCommand.self])
 
     @OptionGroup var connection: ConnectionOptions
