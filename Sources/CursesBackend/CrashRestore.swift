@@ -31,7 +31,8 @@ enum CrashRestore {
 
     private static func restore(_ signalNumber: Int32) {
         if hasSaved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-        let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+        // Mouse reports off (as MouseReports.off), attributes reset, cursor shown, normal screen.
+        let reset: StaticString = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
         _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
         signal(signalNumber, SIG_DFL)
         raise(signalNumber)

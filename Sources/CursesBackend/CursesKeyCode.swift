@@ -27,5 +27,7 @@ enum CursesKeyCode {
     /// which are Home and End on most keyboards.
     static let find: Int32 = 0o552
     static let select: Int32 = 0o601
+    /// A mouse report whose start matched the terminfo's `kmous`.
+    static let mouse: Int32 = 0o631
     static let resize: Int32 = 0o632
 }

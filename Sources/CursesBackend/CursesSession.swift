@@ -4,8 +4,11 @@ import TextLayout
 
 #if canImport(Glibc)
 import Glibc
+/// write(2), which `CursesSession.write` hides by name.
+private let unistdWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+private let unistdWrite = Darwin.write
 #endif
 
 /// The ncurses screen between `CursesTerminal.init` and `restore()`: every
@@ -20,16 +23,23 @@ struct CursesSession: Sendable {
     private var onScreen: Buffer?
     private var pairs: ColorPairTable
     private var inputTimeout: Int32?
+    /// Whether the terminal was asked for mouse reports.
+    private let mouse: Bool
+    /// The last click, to tell a double click: where and when.
+    private var lastClick: (column: Int, row: Int, at: ContinuousClock.Instant)?
+    /// Two clicks on one cell this close together are a double click.
+    private static let doubleClickWithin: Duration = .milliseconds(400)
 
-    private init(pairs: ColorPairTable) {
+    private init(pairs: ColorPairTable, mouse: Bool) {
         self.pairs = pairs
+        self.mouse = mouse
     }
 
     /// Takes over the terminal: alternate screen, raw mode (Ctrl-C and Ctrl-S
     /// arrive as keys, flow control off), no echo, no newline translation,
     /// keypad decoding, hidden cursor, a 25 ms wait to tell Esc from the start
-    /// of an escape sequence.
-    static func open(colorMode: ColorMode) throws(TerminalError) -> CursesSession {
+    /// of an escape sequence; with `mouse`, the terminal's mouse reports.
+    static func open(colorMode: ColorMode, mouse: Bool) throws(TerminalError) -> CursesSession {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let type = getenv("TERM").map({ String(cString: $0) }), !type.isEmpty else {
             throw .terminalTypeNotSet
@@ -49,8 +59,17 @@ struct CursesSession: Sendable {
         if colorMode == .auto, has_colors() { start_color() }
         let depth = ColorDepth(mode: colorMode, hasColors: has_colors(), colorCount: Int(cn_colors()))
         let hasDefaultColors = depth != .none && use_default_colors() == OK
+        if mouse { writeToTerminal(MouseReports.on) }
         return CursesSession(pairs: ColorPairTable(depth: depth, hasDefaultColors: hasDefaultColors,
-                                                   capacity: Int(cn_color_pairs())))
+                                                   capacity: Int(cn_color_pairs())), mouse: mouse)
+    }
+
+    /// Writes an escape sequence ncurses does not know of straight to the
+    /// terminal. Mouse modes are independent of what ncurses has buffered,
+    /// so the order against its output does not matter.
+    private static func writeToTerminal(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = unistdWrite(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     /// ncurses draws wide characters only in a UTF-8 locale (otherwise every
@@ -123,25 +142,134 @@ struct CursesSession: Sendable {
     }
 
     /// Waits up to `milliseconds` (0: not at all) for one key. Nil when none
-    /// came or it is one the dashboard ignores. A resize makes the next draw
-    /// a full redraw.
+    /// came. Input the dashboard ignores (a mouse button's release, Insert)
+    /// is skipped, and what follows it is read without waiting: ncurses may
+    /// already have taken it off the terminal, where `poll(2)` would not see
+    /// it. A resize makes the next draw a full redraw; Ctrl-Z suspends.
     mutating func readKey(waitingMilliseconds milliseconds: Int32) -> KeyEvent? {
         guard isOpen else { return nil }
         let window = cn_stdscr()
-        if inputTimeout != milliseconds {
-            wtimeout(window, milliseconds)
-            inputTimeout = milliseconds
+        var wait = milliseconds
+        while true {
+            if inputTimeout != wait {
+                wtimeout(window, wait)
+                inputTimeout = wait
+            }
+            var input: wint_t = 0
+            let result = wget_wch(window, &input)
+            guard result != ERR else { return nil }
+            if let key = decode(Int32(bitPattern: input), isKeyCode: result == KEY_CODE_YES, window: window) {
+                return key
+            }
+            wait = 0
         }
-        var input: wint_t = 0
-        let result = wget_wch(window, &input)
-        guard result != ERR,
-              let key = KeyEvent(code: Int32(bitPattern: input), isKeyCode: result == KEY_CODE_YES)
-        else { return nil }
+    }
+
+    /// One input of `wget_wch` as a key: nil when it is one the dashboard ignores.
+    private mutating func decode(_ code: Int32, isKeyCode: Bool, window: UnsafeMutablePointer<WINDOW>?) -> KeyEvent? {
+        if isKeyCode, code == CursesKeyCode.mouse {
+            // ncurses matched the report's start (`kmous`); the rest follows.
+            if case .event(let event) = readMouseReport(window, prefix: "") { return .mouse(event) }
+            return nil
+        }
+        if !isKeyCode, code == 27, mouse {
+            switch readMouseReport(window, prefix: "[<") {
+            case .event(let event): return .mouse(event)
+            case .ignored: return nil
+            case .notAReport: return .escape
+            }
+        }
+        guard let key = KeyEvent(code: code, isKeyCode: isKeyCode) else { return nil }
         if key == .resize {
             onScreen = nil
             clearok(window, true)
         }
+        if key == .ctrl("z") {
+            suspend()
+            return .resize
+        }
         return key
+    }
+
+    private enum MouseReport {
+        case event(MouseEvent)
+        /// A report the dashboard has no use for: a release, another button.
+        case ignored
+        /// No report follows: what was read has been put back.
+        case notAReport
+    }
+
+    /// After an Esc (or `kmous`): a mouse report, if `prefix` and its
+    /// parameters follow at once. Otherwise what was read is put back, and an
+    /// Esc stays an Esc.
+    private mutating func readMouseReport(_ window: UnsafeMutablePointer<WINDOW>?, prefix: String) -> MouseReport {
+        wtimeout(window, 0)
+        defer { wtimeout(window, inputTimeout ?? -1) }
+        var read: [wint_t] = []
+        var text = ""
+        while read.count < 32 {
+            var input: wint_t = 0
+            guard wget_wch(window, &input) == OK, let scalar = Unicode.Scalar(UInt32(input)) else { break }
+            read.append(input)
+            text.unicodeScalars.append(scalar)
+            if text.count <= prefix.count {
+                guard prefix.hasPrefix(text) else { break }
+                continue
+            }
+            if scalar == "M" || scalar == "m" {
+                guard var event = MouseReports.event(fromParameters: String(text.dropFirst(prefix.count))) else {
+                    return .ignored
+                }
+                countClicks(&event)
+                return .event(event)
+            }
+            guard scalar == ";" || ("0"..."9").contains(scalar) else { break }
+        }
+        for input in read.reversed() { unget_wch(wchar_t(bitPattern: input)) }
+        return .notAReport
+    }
+
+    /// Makes the second click on a cell soon after the first a double click.
+    private mutating func countClicks(_ event: inout MouseEvent) {
+        guard case .click = event.kind else { return }
+        let now = ContinuousClock.now
+        if let last = lastClick, last.column == event.column, last.row == event.row,
+           now - last.at < Self.doubleClickWithin {
+            event.kind = .click(count: 2)
+            lastClick = nil
+        } else {
+            lastClick = (event.column, event.row, now)
+        }
+    }
+
+    /// Ctrl-Z, as a shell expects it: the terminal given back as it was, the
+    /// process group stopped (the shell shows its prompt), and on `fg` the
+    /// screen taken again and redrawn in full at the size the terminal has
+    /// then. Raw mode turns Ctrl-Z into a key, so the stop is sent here, with
+    /// the default action in place for it (ncurses may have its own handler).
+    private mutating func suspend() {
+        curs_set(1)
+        endwin()
+        if mouse { Self.writeToTerminal(MouseReports.off) }
+        var stop = sigaction(), previous = sigaction()
+        #if canImport(Glibc)
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        #else
+        stop.__sigaction_u.__sa_handler = SIG_DFL
+        #endif
+        sigemptyset(&stop.sa_mask)
+        sigaction(SIGTSTP, &stop, &previous)
+        kill(0, SIGTSTP)
+        sigaction(SIGTSTP, &previous, nil)
+        // Resumed.
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        curs_set(0)
+        if mouse { Self.writeToTerminal(MouseReports.on) }
+        onScreen = nil
+        clearok(cn_stdscr(), true)
     }
 
     /// Gives the terminal back: cursor shown, normal screen, cooked mode.
@@ -151,5 +279,6 @@ struct CursesSession: Sendable {
         isOpen = false
         curs_set(1)
         endwin()
+        if mouse { Self.writeToTerminal(MouseReports.off) }
     }
 }

@@ -22,11 +22,13 @@ public final class CursesTerminal: Sendable {
 
     /// Takes over the terminal. Throws, without having changed it, when
     /// standard input or output is not a terminal or `TERM` is unset or
-    /// unknown. `colorMode: .none` draws attributes only.
-    public init(colorMode: ColorMode) throws(TerminalError) {
+    /// unknown. `colorMode: .none` draws attributes only; `mouse` asks the
+    /// terminal for clicks and the wheel (and is switched off whenever the
+    /// terminal is handed back).
+    public init(colorMode: ColorMode, mouse: Bool = true) throws(TerminalError) {
         // Before ncurses touches the settings: a crash puts these back.
         CrashRestore.install()
-        session = Mutex(try CursesSession.open(colorMode: colorMode))
+        session = Mutex(try CursesSession.open(colorMode: colorMode, mouse: mouse))
         ExitRestore.register(self)
     }
 

@@ -46,6 +46,12 @@ extension DashConfig {
                     throw fail(value, "profile", "expected a profile name of ~/.sesterce/credentials, got \(Self.quoted(text))")
                 }
                 profile = text
+            case "mouse":
+                let text = try Self.scalar(value, field: "mouse", file: file)
+                guard let on = ["true": true, "false": false][text] else {
+                    throw fail(value, "mouse", "expected true or false, got \(Self.quoted(text))")
+                }
+                mouse = on
             case "keys":
                 keymap = try Self.keymap(value, file: file)
             default:

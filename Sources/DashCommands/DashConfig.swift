@@ -10,15 +10,19 @@ public struct DashConfig: Equatable, Sendable {
     public var keymap: Keymap = .standard
     /// The profile of the credentials file to use when `--profile` is not given.
     public var profile: String?
+    /// Clicks and the wheel (`false` leaves the terminal's own selection alone).
+    public var mouse: Bool?
 
-    public init(refresh: Double? = nil, theme: ThemeChoice? = nil, keymap: Keymap = .standard, profile: String? = nil) {
+    public init(refresh: Double? = nil, theme: ThemeChoice? = nil, keymap: Keymap = .standard, profile: String? = nil,
+                mouse: Bool? = nil) {
         self.refresh = refresh
         self.theme = theme
         self.keymap = keymap
         self.profile = profile
+        self.mouse = mouse
     }
 
     /// The same bounds as `--refresh`.
     public static let refreshRange: ClosedRange<Double> = 1...3600
-    public static let settings = ["refresh", "theme", "keys", "profile"]
+    public static let settings = ["refresh", "theme", "keys", "profile", "mouse"]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SesterceModels
+import TextLayout
 
 /// Everything that can happen to the dashboard: time passing, results coming
 /// back from the API, and what the person asks for. `reduce` is the only
@@ -31,6 +32,8 @@ public enum Action: Equatable, Sendable {
     case priceQuoted(token: Int, Result<PriceEstimate, APIError>)
 
     case command(Command)
+    /// A click or a turn of the wheel, and what was under it on the screen.
+    case mouse(MouseEvent.Kind, on: ScreenTarget?)
     case filterInput(Character)
     case filterBackspace
     case commitFilter

@@ -113,6 +113,7 @@ public struct Keymap: Equatable, Sendable {
         case .end: "End"
         case .function(let n): "F\(n)"
         case .resize: "resize"
+        case .mouse: "mouse"
         }
     }
 }

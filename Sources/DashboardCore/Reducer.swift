@@ -86,6 +86,9 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .command(let command):
         return state.run(command)
 
+    case .mouse(let kind, let target):
+        return state.respond(toMouse: kind, on: target)
+
     case .filterInput(let character):
         state.listing.filter.append(character)
         state.reorder(state.pane)

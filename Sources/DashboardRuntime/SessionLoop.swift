@@ -88,6 +88,12 @@ public final class SessionLoop<Device: TerminalDevice> {
                 keysRead += 1
                 if key == .resize {
                     dispatch(.resized(width: device.columns, height: device.rows))
+                } else if case .mouse(let event) = key {
+                    // Hit-tested against the frame on screen: what was clicked is what was seen.
+                    let target = shown.flatMap {
+                        Screen(model: $0, theme: theme).target(column: event.column, row: event.row, width: state.width)
+                    }
+                    dispatch(.mouse(event.kind, on: target))
                 } else if let action = state.settings.keymap.action(for: key, in: state) {
                     dispatch(action)
                 }

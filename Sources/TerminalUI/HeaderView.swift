@@ -81,14 +81,32 @@ struct HeaderView {
     /// not fit, the tabs that are not focused shrink to their number first.
     private func renderTabRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
-        let tabs = TabBar(titles: model.tabs.map(\.title), active: model.tabs.firstIndex(where: \.active) ?? 0)
-        let titleWidth = DisplayWidth.of(DisplayWidth.sanitized(title))
-        let compact = tabs.labels(fitting: 0).reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1)) }
-        let tabsWidth = min(area.width, max(compact, area.width - titleWidth - 2))
+        let (tabs, tabsWidth) = tabLayout(width: area.width)
         let used = tabs.render(into: &buffer, area: Rect(x: area.x, y: area.y, width: tabsWidth, height: 1), theme: theme)
+        let titleWidth = DisplayWidth.of(DisplayWidth.sanitized(title))
         let shown = min(titleWidth, max(0, area.width - used - 2))
         if shown > 0 {
             buffer.put(title, x: area.maxX - shown - 1, y: area.y, style: theme.title, maxWidth: shown)
         }
+    }
+
+    /// The tab bar and the columns it may take: what the title leaves.
+    private func tabLayout(width: Int) -> (TabBar, width: Int) {
+        let tabs = TabBar(titles: model.tabs.map(\.title), active: model.tabs.firstIndex(where: \.active) ?? 0)
+        let titleWidth = DisplayWidth.of(DisplayWidth.sanitized(title))
+        let compact = tabs.labels(fitting: 0).reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1)) }
+        return (tabs, min(width, max(compact, width - titleWidth - 2)))
+    }
+
+    /// The pane whose tab covers `column` of the tab row, as drawn at `width`.
+    func tab(atColumn column: Int, width: Int) -> Pane? {
+        let (tabs, tabsWidth) = tabLayout(width: width)
+        var start = 0
+        for (index, label) in tabs.labels(fitting: tabsWidth).enumerated() {
+            let end = min(tabsWidth, start + DisplayWidth.of(DisplayWidth.sanitized(label)))
+            if column >= start, column < end { return Pane(rawValue: model.tabs[index].number) }
+            start = end
+        }
+        return nil
     }
 }

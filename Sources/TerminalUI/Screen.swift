@@ -37,6 +37,22 @@ public struct Screen {
         }
     }
 
+    /// What is drawn at `column`, `row` of a frame `width` wide: a tab, or a
+    /// row of the table (by its index in the pane's order). Found from the
+    /// same layout that draws, so a click lands on what the person saw.
+    public func target(column: Int, row: Int, width: Int) -> ScreenTarget? {
+        guard !model.tooSmall, model.overlay == nil, model.formBehind == nil else { return nil }
+        if row == Layout.headerRows - 1 {
+            return HeaderView(model: model.header, title: bodyTitle, theme: theme).tab(atColumn: column, width: width)
+                .map(ScreenTarget.tab)
+        }
+        // The table's column titles take the body's first row.
+        guard case .table(let table) = model.body else { return nil }
+        let visible = row - Layout.headerRows - 1
+        guard visible >= 0, visible < table.rows.count else { return nil }
+        return .tableRow(table.firstRow + visible)
+    }
+
     /// What the tab row says on its right: the table's title and filter.
     private var bodyTitle: String {
         switch model.body {

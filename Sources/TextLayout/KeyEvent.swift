@@ -25,4 +25,25 @@ public enum KeyEvent: Hashable, Sendable {
     case function(Int)
     /// The terminal changed size: query the size and draw a new frame.
     case resize
+    /// A click or a turn of the wheel (the terminal's SGR mouse reports).
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, and on which cell (0-based, from the top left).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// The left button pressed; `count` 2 for the second press of a double click.
+        case click(count: Int)
+        case wheelUp, wheelDown
+    }
+
+    public var kind: Kind
+    public var column: Int
+    public var row: Int
+
+    public init(_ kind: Kind, column: Int, row: Int) {
+        self.kind = kind
+        self.column = column
+        self.row = row
+    }
 }

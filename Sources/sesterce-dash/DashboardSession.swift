@@ -14,13 +14,15 @@ final class DashboardSession: Sendable {
     private let settings: State.Settings
     private let colorMode: ColorMode
     private let theme: Theme
+    private let mouse: Bool
     private let log: EventLog?
 
-    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, log: EventLog?) {
+    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, mouse: Bool, log: EventLog?) {
         self.client = client
         self.settings = settings
         self.colorMode = colorMode
         self.theme = theme
+        self.mouse = mouse
         self.log = log
     }
 
@@ -42,7 +44,7 @@ final class DashboardSession: Sendable {
 
     private func run() throws {
         let inbox = try ActionInbox()
-        let terminal = try CursesTerminal(colorMode: colorMode)
+        let terminal = try CursesTerminal(colorMode: colorMode, mouse: mouse)
         defer { terminal.restore() }
         _ = SessionLoop.run(
             on: terminal, client: client, settings: settings, theme: theme, inbox: inbox,

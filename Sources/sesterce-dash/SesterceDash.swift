@@ -36,6 +36,9 @@ struct SesterceDash: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set, or with `theme: mono`).")
     var noColor = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its own selection), as `mouse: false` in the config.")
+    var noMouse = false
+
     @Option(name: .customLong("log-file"), help: "Append a log of requests and failures to this file (never the key).")
     var logFile: String?
 
@@ -49,14 +52,14 @@ struct SesterceDash: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let config = try CommandSetup.loadConfig(environment: environment)
         let preferences = DashboardPreferences(
-            refreshFlag: refresh, noColorFlag: noColor, environment: environment, config: config.config)
+            refreshFlag: refresh, noColorFlag: noColor, noMouseFlag: noMouse, environment: environment, config: config.config)
         let log = try logFile.map { try EventLog(path: $0) }
         let connection = try await self.connection.applying(config.config).connect(environment: environment)
         let settings = State.Settings(
             refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap)
         let session = DashboardSession(
             client: connection.client, settings: settings, colorMode: preferences.theme == .mono ? .none : .auto,
-            theme: Theme(preferences.theme), log: log)
+            theme: Theme(preferences.theme), mouse: preferences.mouse, log: log)
         let outcome = await session.runOnOwnThread()
         await connection.simulator?.stop()
         if case .failure(let error) = outcome {

@@ -26,6 +26,7 @@ struct CursesKeyCodeTests {
         #expect(CursesKeyCode.end == KEY_END)
         #expect(CursesKeyCode.find == KEY_FIND)
         #expect(CursesKeyCode.select == KEY_SELECT)
+        #expect(CursesKeyCode.mouse == KEY_MOUSE)
         #expect(CursesKeyCode.resize == KEY_RESIZE)
     }
 }

@@ -49,6 +49,18 @@ struct ConfigFileTests {
         #expect(defaulted.refresh == 5)
     }
 
+    @Test("Mouse: on, unless --no-mouse or the config's `mouse: false`")
+    func mousePrecedence() {
+        func mouse(flag: Bool, config: Bool?) -> Bool {
+            DashboardPreferences(refreshFlag: nil, noColorFlag: false, noMouseFlag: flag, environment: [:],
+                                 config: DashConfig(mouse: config)).mouse
+        }
+        #expect(mouse(flag: false, config: nil))
+        #expect(mouse(flag: false, config: true))
+        #expect(!mouse(flag: false, config: false))
+        #expect(!mouse(flag: true, config: true))
+    }
+
     @Test("Theme: --no-color and NO_COLOR win over the config, which wins over dark")
     func themePrecedence() {
         let config = DashConfig(theme: .light)

@@ -28,6 +28,7 @@ struct ConfigParsingTests {
             refresh: 10
             theme: light   # for a white terminal
             profile: work
+            mouse: false
             keys:
               quit: Q
               refresh: [R, F5]
@@ -36,6 +37,7 @@ struct ConfigParsingTests {
         #expect(config.refresh == 10)
         #expect(config.theme == .light)
         #expect(config.profile == "work")
+        #expect(config.mouse == false)
         #expect(config.keymap.keys(for: .quit) == [.character("Q"), .ctrl("c")])
         #expect(config.keymap.keys(for: .refresh) == [.character("R"), .function(5)])
         #expect(config.keymap.keys(for: .help) == [.character("?")])
@@ -45,6 +47,13 @@ struct ConfigParsingTests {
     func empty() throws {
         #expect(try Self.parse("") == DashConfig())
         #expect(try Self.parse("# nothing yet\n") == DashConfig())
+    }
+
+    @Test("mouse is true or false, nothing else")
+    func mouseSetting() throws {
+        #expect(try Self.parse("mouse: true\n").mouse == true)
+        #expect(Self.error("mouse: off\n")
+            == "~/.config/sesterce-dash/config.yaml:1: mouse: expected true or false, got \"off\"")
     }
 
     @Test("A fractional refresh is kept")
@@ -67,7 +76,7 @@ struct ConfigParsingTests {
     @Test("An unknown setting is an error, not silently ignored")
     func unknownSetting() {
         #expect(Self.error("theme: dark\nrefesh: 10\n")
-            == "~/.config/sesterce-dash/config.yaml:2: refesh: unknown setting; known: refresh, theme, keys, profile")
+            == "~/.config/sesterce-dash/config.yaml:2: refesh: unknown setting; known: refresh, theme, keys, profile, mouse")
     }
 
     @Test("A list where one value belongs is an error")
@@ -147,6 +156,6 @@ struct ConfigParsingTests {
     @Test("A file that is not a mapping says what it should hold")
     func notAMapping() {
         #expect(Self.error("- refresh\n- theme\n")
-            == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile)")
+            == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile, mouse)")
     }
 }
