@@ -2,11 +2,15 @@
 # Checks sesterce-sim against the project's own spec with schemathesis, the
 # property-based tester for OpenAPI services: a fresh simulator on a free
 # loopback port, `st run Sources/SesterceAPI/openapi.yaml` with the checks
-# below over every phase (examples, coverage, fuzzing, and the stateful phase
-# that follows the spec's links), then the simulator stopped by its pid.
+# below over the coverage and fuzzing phases and the stateful phase (which
+# follows the spec's links), then the simulator stopped by its pid. Settings
+# that need explaining are in scripts/schemathesis.toml.
 # Fails on any failed check and on a "schema validation mismatch" warning
 # (the spec accepting requests the simulator refuses).
-#   scripts/schemathesis.sh                 50 examples per operation and phase
+# The examples phase is left out: it builds requests from the spec's examples
+# before any real id is known, so the instance it creates names hardware that
+# does not exist and is refused, every time.
+#   scripts/schemathesis.sh                 100 examples per operation and phase
 #   SCHEMATHESIS_MAX_EXAMPLES=200 scripts/schemathesis.sh
 # schemathesis is installed, pinned, into $SCHEMATHESIS_VENV (default
 # .venv-st, ignored by git) unless it is there already.
@@ -15,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 version=4.32.5
 venv="${SCHEMATHESIS_VENV:-.venv-st}"
-examples="${SCHEMATHESIS_MAX_EXAMPLES:-50}"
+examples="${SCHEMATHESIS_MAX_EXAMPLES:-100}"
 seed="${SCHEMATHESIS_SEED:-1}"
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 api_key="schemathesis-$$-$RANDOM"
@@ -55,12 +59,12 @@ echo "sesterce-sim (pid $sim_pid) on $url"
 
 started=$SECONDS
 set +e
-"$venv/bin/st" --no-color run Sources/SesterceAPI/openapi.yaml \
+"$venv/bin/st" --no-color --config-file scripts/schemathesis.toml run Sources/SesterceAPI/openapi.yaml \
     --url "$url" \
     --header "x-api-key: $api_key" \
     --header "User-Agent: sesterce-dash-schemathesis" \
     --checks "$checks" \
-    --phases examples,coverage,fuzzing,stateful \
+    --phases coverage,fuzzing,stateful \
     --max-examples "$examples" \
     --seed "$seed" \
     --generation-database none \
