@@ -91,6 +91,7 @@ public enum HTTPStatusText {
         case 403: "Forbidden"
         case 404: "Not Found"
         case 409: "Conflict"
+        case 413: "Payload Too Large"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"
         case 502: "Bad Gateway"

@@ -5,7 +5,8 @@ import SesterceAPI
 /// What stands in front of every route of the live service: Cloudflare refuses
 /// requests without a User-Agent, or with the bare signature of an HTTP library
 /// (curl, Wget, python-requests, ...), with an HTML page ("error code: 1010"); the API
-/// refuses a wrong key with a JSON 403, and unknown routes get NestJS's 404.
+/// refuses a wrong key with a JSON 403. (Unknown routes get NestJS's 404 from
+/// `NestErrorMiddleware`.)
 struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let apiKey: String
 
@@ -16,11 +17,7 @@ struct EdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.uri.path.hasPrefix("/ai-inference"), request.headers[.apiKey] != apiKey {
             return NestError(status: 403, messages: ["Invalid API key"], path: request.uri.path).response
         }
-        do {
-            return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            return NestError(status: 404, messages: ["Cannot \(request.method) \(request.uri.path)"], path: request.uri.path).response
-        }
+        return try await next(request, context)
     }
 }
 

@@ -37,12 +37,14 @@ public final class SimulatorServer: Sendable {
         let store = SimulatorStore(options: options, clock: clock)
         let faults = FaultInjector(options.faults, seed: options.seed)
         let router = Router()
+        router.middlewares.add(NestErrorMiddleware())
         router.middlewares.add(FaultSwitchMiddleware(injector: faults))
         router.middlewares.add(FaultMiddleware(injector: faults))
         router.middlewares.add(EdgeMiddleware(apiKey: options.apiKey))
         router.middlewares.add(RequestValidationMiddleware(store: store))
-        try SimulatorAPI(store: store).registerHandlers(
-            on: router, serverURL: URL(string: "/")!, configuration: .sesterce, middlewares: [ErrorHandlingMiddleware()])
+        // No OpenAPI error middleware: the generated server's errors reach
+        // NestErrorMiddleware, which answers every layer's errors alike.
+        try SimulatorAPI(store: store).registerHandlers(on: router, serverURL: URL(string: "/")!, configuration: .sesterce)
 
         let logger = Logger(label: "sesterce-sim") { _ in SwiftLogNoOpLogHandler() }
         let (ports, announce) = AsyncStream<Int>.makeStream()
