@@ -18,21 +18,24 @@ struct HeaderView {
 
     /// Freshness and the burn rate always show; when the row is too narrow for
     /// everything, the app name goes first, then the refresh interval, then the
-    /// cost gets terser, and last the host is cut (or left out).
+    /// cost gets terser (the daily figure, then the monthly one), and last the
+    /// host is cut (or left out). At 80 columns the host stays whole.
     private func renderStatusRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
         let burn = model.burn
         let costs = burn.known
             ? ["\(burn.perHour)/h · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) "]
+               "\(burn.perHour)/h · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h · spent \(burn.spent) "]
             : ["burn rate: waiting for data ", "burn: waiting "]
         let host = DisplayWidth.sanitized(model.host)
         let gap = 2
-        let choices = [(true, true, 0), (false, true, 0), (false, false, 0), (false, false, 1)]
+        let choices = [(true, true, 0), (false, true, 0)] + costs.indices.map { (false, false, $0) }
         let fitting = choices.first { name, interval, cost in
             width(leftParts(name: name, interval: interval, host: host)) + gap + DisplayWidth.of(costs[cost]) <= area.width
         }
-        let (showName, showInterval, costIndex) = fitting ?? (false, false, 1)
+        let (showName, showInterval, costIndex) = fitting ?? (false, false, costs.count - 1)
         let cost = costs[costIndex]
         var shownHost = host
         if fitting == nil {

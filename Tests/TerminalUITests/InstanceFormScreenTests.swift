@@ -84,7 +84,7 @@ struct InstanceFormScreenTests {
     func scrolled80x24() {
         expectScreen(ScreenFixture.newInstanceScrolled(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
             "│   Container port     8000                               required, 1 to 65535 │",
@@ -116,7 +116,7 @@ struct InstanceFormScreenTests {
         let state = ScreenFixture.after(ScreenFixture.newInstance(width: 80, height: 24), [.cancelForm])
         expectScreen(state, screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
             "│ Basics                                                                       │",
@@ -147,7 +147,7 @@ struct InstanceFormScreenTests {
     func delete80x24() {
         expectScreen(ScreenFixture.deleteInstance(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",

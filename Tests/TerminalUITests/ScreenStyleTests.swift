@@ -55,7 +55,7 @@ struct ScreenStyleTests {
         let buffer = ScreenFixture.render(ScreenFixture.loaded(width: 80, height: 24))
         #expect(styles(of: " 1 Instances ", in: buffer, y: 1) == [theme.tabActive])
         #expect(styles(of: " 2 Regions ", in: buffer, y: 1) == [theme.tabInactive])
-        #expect(styles(of: "$14.28/h · $342.72/d · $10,424.40/mo · spent $7.15", in: buffer, y: 0) == [theme.header.with(.bold)])
+        #expect(styles(of: "$14.28/h · spent $7.15", in: buffer, y: 0) == [theme.header.with(.bold)])
         #expect(styles(of: "updated 3s ago", in: buffer, y: 0) == [theme.header])
         #expect(rowStyles(buffer, y: 2) == [theme.tableHeader])
     }

@@ -15,7 +15,7 @@ struct ScreenTests {
     func instances80x24() {
         expectScreen(ScreenFixture.loaded(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
@@ -49,7 +49,7 @@ struct ScreenTests {
     func regions80x24() {
         expectScreen(ScreenFixture.pane(.regions, width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries         Regions (3)",
             "REGION▲                                   STATE       1xL40S 1xH100 8xH200 TOTAL",
             "Helsinki (FI)                             ACTIVE           3      6      0     9",
@@ -79,7 +79,7 @@ struct ScreenTests {
     func hardware80x24() {
         expectScreen(ScreenFixture.pane(.hardware, width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        Hardware (3)",
             "NAME▲             GPU                     GPU MEM vCPU      RAM  $/H POD REGIONS",
             "1xH100 / 26 vCPU… NVIDIA-H100-80GB x1      80 GiB   26  225 GiB    $2.49       1",
@@ -109,7 +109,7 @@ struct ScreenTests {
     func models80x24() {
         expectScreen(ScreenFixture.pane(.models, width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries          Models (3)",
             "NAME▲                         FEATURES      PORT DEFAULT HARDWARE",
             "llama-3.1-8b-instruct         chat          8000 1xL40S / 16 vCPU / 232GiB RAM",
@@ -139,7 +139,7 @@ struct ScreenTests {
     func registries80x24() {
         expectScreen(ScreenFixture.pane(.registries, width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries      Registries (2)",
             "NAME▲             URL                  CREATED              UPDATED",
             "dockerhub-acme    registry-1.docker.i… 2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
@@ -169,7 +169,7 @@ struct ScreenTests {
     func detail80x24() {
         expectScreen(ScreenFixture.detail(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Status       ACTIVE                                                          │",
@@ -200,7 +200,7 @@ struct ScreenTests {
     func detailAtEnd80x24() {
         expectScreen(ScreenFixture.detailAtEnd(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Tokyo            ░░░░░░░░░░░░░░░░░░ 0/1  min 1 · max 2 · cooldown 600s       │",
@@ -280,7 +280,7 @@ struct ScreenTests {
     func help80x24() {
         expectScreen(ScreenFixture.help(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             " ┌─ Keys — Esc or ? closes ──────────────────────────────────────────────────┐",
             " │ Panes                                                                     │",
@@ -311,7 +311,7 @@ struct ScreenTests {
     func helpAtEnd80x24() {
         expectScreen(ScreenFixture.helpAtEnd(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             " ┌─ Keys — Esc or ? closes ──────────────────────────────────────────────────┐",
             " │   Enter        keep the filter and leave it                               │",
@@ -389,7 +389,7 @@ struct ScreenTests {
     func stopConfirmation80x24() {
         expectScreen(ScreenFixture.stopConfirmation(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
@@ -435,7 +435,7 @@ struct ScreenTests {
     func typingFilter80x24() {
         expectScreen(ScreenFixture.typingFilter(width: 80, height: 24), screen(
         [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
+            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
             " 1 Instances  2  3  4  5                                Instances (2 of 5)  /eu",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
@@ -465,7 +465,7 @@ struct ScreenTests {
     func stale80x24() {
         expectScreen(ScreenFixture.staleAfterFailure(width: 80, height: 24), screen(
         [
-            " stale: updated 8s ago       $14.28/h · $342.72/d · $10,424.40/mo · spent $7.17",
+            " api.cloud.sesterce.com · stale: updated 8s ago          $14.28/h · spent $7.17",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
