@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -58,13 +60,13 @@ let package = Package(
         .executableTarget(
             name: "sesterce-dash",
             dependencies: [
-                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands",
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands", "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "sesterce-dash-bench",
-            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI"]
+            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "Ledger"]
         ),
         .executableTarget(
             name: "sesterce-sim",
@@ -74,19 +76,28 @@ let package = Package(
             ]
         ),
         .target(name: "TextLayout"),
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "SesterceModels",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "DashboardCore", dependencies: ["SesterceModels", "TextLayout"]),
-        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout"]),
+        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout", "Ledger"]),
         .target(name: "TerminalUI", dependencies: ["DashboardCore", "TextLayout"]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "TextLayout"]),
         .target(
             name: "DashCommands",
             dependencies: [
-                "SesterceAPI", "DashboardCore", "TextLayout",
+                "SesterceAPI", "DashboardCore", "TextLayout", "Ledger",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SesterceModels"]),
         .testTarget(
             name: "DashCommandsTests",
             dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
