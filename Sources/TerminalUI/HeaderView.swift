@@ -18,21 +18,23 @@ struct HeaderView {
 
     /// Freshness and the burn rate always show; when the row is too narrow for
     /// everything, the app name goes first, then the refresh interval, then the
-    /// cost gets terser, and last the host is cut (or left out).
+    /// cost gets terser ($/day last), and last the host is cut (or left out).
     private func renderStatusRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
         let burn = model.burn
+        let starting = burn.starting.map { " \($0)" } ?? ""
         let costs = burn.known
-            ? ["\(burn.perHour)/h · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) "]
-            : ["burn rate: waiting for data ", "burn: waiting "]
+            ? ["\(burn.perHour)/h\(starting) · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h\(starting) · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h\(starting) · \(burn.perMonth)/mo · spent \(burn.spent) "]
+            : ["burn rate: waiting for data ", "burn: waiting ", "burn: waiting "]
         let host = DisplayWidth.sanitized(model.host)
         let gap = 2
-        let choices = [(true, true, 0), (false, true, 0), (false, false, 0), (false, false, 1)]
+        let choices = [(true, true, 0), (false, true, 0), (false, false, 0), (false, false, 1), (false, false, 2)]
         let fitting = choices.first { name, interval, cost in
             width(leftParts(name: name, interval: interval, host: host)) + gap + DisplayWidth.of(costs[cost]) <= area.width
         }
-        let (showName, showInterval, costIndex) = fitting ?? (false, false, 1)
+        let (showName, showInterval, costIndex) = fitting ?? (false, false, 2)
         let cost = costs[costIndex]
         var shownHost = host
         if fitting == nil {
@@ -89,6 +91,13 @@ struct HeaderView {
         let shown = min(titleWidth, max(0, area.width - used - 2))
         if shown > 0 {
             buffer.put(title, x: area.maxX - shown - 1, y: area.y, style: theme.title, maxWidth: shown)
+        }
+        if let budget = model.budget {
+            // Left of the title, over the tabs' room if it must: the budget matters more than tab names.
+            let width = DisplayWidth.of(budget.text)
+            let x = max(area.x, area.maxX - (shown > 0 ? shown + 3 : 1) - width)
+            let style = budget.tone == .muted ? theme.header : theme.style(budget.tone).with(.bold)
+            buffer.put(budget.text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
         }
     }
 }
