@@ -71,6 +71,11 @@ public struct BudgetBadge: Equatable, Sendable {
     public var text: String
     public var tone: Tone
 
+    public init(text: String, tone: Tone) {
+        self.text = text
+        self.tone = tone
+    }
+
     init?(_ state: State) {
         let projections = BudgetProjection.all(state)
         guard let worst = projections.max(by: { $0.level < $1.level }) else { return nil }

@@ -79,25 +79,27 @@ struct HeaderView {
         parts.reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1.0)) }
     }
 
-    /// The tabs and, on the right, the title (with the filter); when both do
-    /// not fit, the tabs that are not focused shrink to their number first.
+    /// The tabs and, on the right, the title (with the filter) and left of it
+    /// the budget, if one is set; when all do not fit, the tabs that are not
+    /// focused shrink to their number first.
     private func renderTabRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
         let tabs = TabBar(titles: model.tabs.map(\.title), active: model.tabs.firstIndex(where: \.active) ?? 0)
         let titleWidth = DisplayWidth.of(DisplayWidth.sanitized(title))
+        let budgetWidth = model.budget.map { DisplayWidth.of($0.text) + 2 } ?? 0
         let compact = tabs.labels(fitting: 0).reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1)) }
-        let tabsWidth = min(area.width, max(compact, area.width - titleWidth - 2))
+        let tabsWidth = min(area.width, max(compact, area.width - titleWidth - 2 - budgetWidth))
         let used = tabs.render(into: &buffer, area: Rect(x: area.x, y: area.y, width: tabsWidth, height: 1), theme: theme)
         let shown = min(titleWidth, max(0, area.width - used - 2))
         if shown > 0 {
             buffer.put(title, x: area.maxX - shown - 1, y: area.y, style: theme.title, maxWidth: shown)
         }
         if let budget = model.budget {
-            // Left of the title, over the tabs' room if it must: the budget matters more than tab names.
-            let width = DisplayWidth.of(budget.text)
-            let x = max(area.x, area.maxX - (shown > 0 ? shown + 3 : 1) - width)
+            // Between the tabs and the title, cut if it must be.
+            let right = area.maxX - (shown > 0 ? shown + 3 : 1)
+            let x = max(area.x + used + 2, right - DisplayWidth.of(budget.text))
             let style = budget.tone == .muted ? theme.header : theme.style(budget.tone).with(.bold)
-            buffer.put(budget.text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
+            if right > x { buffer.put(budget.text, x: x, y: area.y, style: style, maxWidth: right - x) }
         }
     }
 }
