@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SesterceModels"]),
         .testTarget(
             name: "DashCommandsTests",
-            dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
+            dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator", "Ledger"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(
             name: "DashboardRuntimeTests",
