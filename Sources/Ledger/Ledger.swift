@@ -79,6 +79,10 @@ public final class Ledger: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "ledger"
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a
+        // power cut may lose the last poll or two, never corrupt the file,
+        // and a poll every few seconds does not cost a disk flush each.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try LedgerSchema.migrator.migrate(pool)
         let accountId = try pool.writeWithoutTransaction { db in
