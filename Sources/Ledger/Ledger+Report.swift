@@ -132,18 +132,24 @@ extension Ledger {
         }
     }
 
-    /// Average $/h of each bucket of `window`, the last ending at `now`
-    /// (a bucket's spend over the part of it that has passed).
+    /// Average $/h of each bucket of `window`. Buckets follow the clock (a
+    /// minute, a quarter hour, an hour, four hours, UTC), the last one holding
+    /// `now`: its spend is divided by the part of it that has passed, so the
+    /// bar of the current minute is not a fraction of the real rate.
     static func burn(_ minutes: [(minute: Int64, observed: Double, estimated: Double)], window: CostWindow, now: Int64) -> [Double] {
         let size = Int64(window.bucketSeconds)
-        let start = now - Int64(window.seconds)
+        let last = TimeBuckets.floorDiv(now - 1, size)
+        let first = last - Int64(window.buckets) + 1
         var dollars = [Double](repeating: 0, count: window.buckets)
         for entry in minutes {
-            let bucket = TimeBuckets.floorDiv(entry.minute * TimeBuckets.minute - start, size)
+            let bucket = TimeBuckets.floorDiv(entry.minute * TimeBuckets.minute, size) - first
             guard bucket >= 0, bucket < window.buckets else { continue }
             dollars[Int(bucket)] += entry.observed + entry.estimated
         }
-        return dollars.map { $0 * 3600 / Double(size) }
+        let passed = Double(now - last * size)
+        return dollars.indices.map { index in
+            dollars[index] * 3600 / (index == window.buckets - 1 ? passed : Double(size))
+        }
     }
 
     private func topSpenders(_ count: Int, monthStart: Int64, today: Int64, _ db: Database) throws -> [CostHistory.InstanceSpend] {

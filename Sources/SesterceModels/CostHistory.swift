@@ -36,7 +36,7 @@ public struct CostHistory: Equatable, Sendable {
     /// When it was read.
     public var at: Date
     /// Average $/h per bucket of each window, oldest first, the last bucket
-    /// ending at `at`.
+    /// holding `at`.
     public var burn: [CostWindow: [Double]]
     /// Since 00:00 UTC, and since the 1st of the month, UTC.
     public var today: Spend

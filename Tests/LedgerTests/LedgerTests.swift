@@ -52,6 +52,18 @@ struct LedgerTests {
         #expect(lastTen.allSatisfy { abs($0 - 3.6) < 1e-9 })
     }
 
+    @Test("The chart's current bucket is divided by the part of it that has passed, not the whole")
+    func currentBucket() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try Self.open(directory)
+        for second in stride(from: 0.0, through: 90, by: 5) {
+            try ledger.record([Self.instance("a")], at: Self.at(second), maxGap: 60)
+        }
+        let hour = try #require(try ledger.history(at: Self.at(90), instances: 0).burn[.hour])
+        #expect(hour.suffix(2).allSatisfy { abs($0 - 3.6) < 1e-9 })  // minute 0, and 30 s of minute 1
+        #expect(hour.dropLast(2).allSatisfy { $0 == 0 })
+    }
+
     @Test("A change of status closes the interval: the time until the poll that saw it belongs to the old status")
     func statusChange() throws {
         let directory = try TemporaryDirectory()
