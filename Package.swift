@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "sesterce-dash",
             dependencies: [
-                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands",
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands", "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -67,7 +69,7 @@ let package = Package(
         .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "sesterce-dash-bench",
-            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI"]
+            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "Ledger"]
         ),
         .executableTarget(
             name: "sesterce-sim",
@@ -77,11 +79,19 @@ let package = Package(
             ]
         ),
         .target(name: "TextLayout"),
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "SesterceModels",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "DashboardCore", dependencies: ["SesterceModels", "TextLayout"]),
         .target(
             name: "DashboardRuntime",
             dependencies: [
-                "DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout",
+                "DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout", "Ledger",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -91,15 +101,16 @@ let package = Package(
         .target(
             name: "DashCommands",
             dependencies: [
-                "SesterceAPI", "DashboardCore", "TextLayout",
+                "SesterceAPI", "DashboardCore", "TextLayout", "Ledger",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SesterceModels"]),
         .testTarget(
             name: "DashCommandsTests",
-            dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
+            dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator", "Ledger"]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(
             name: "DashboardRuntimeTests",

@@ -259,6 +259,16 @@ keys Escape
 wait_gone 'Keys — Esc or ? closes'
 wait_for "Instances ($count)"
 
+# 9. The Cost pane: what the ledger (a fresh one, in the run's own HOME)
+#    recorded during this run, its chart on the last hour.
+keys 6
+wait_for 'Burn rate ($/h)' 'This month' 'Most this month' 'chat-prod'
+for ((i = 0; i < 3; i++)); do keys w; done
+wait_for '[last hour]'
+shot 09-cost
+keys 1
+wait_for "Instances ($count)"
+
 # 8. Stale data: the simulator goes away; the next refresh fails.
 kill "$SIM_PID"
 wait "$SIM_PID" 2>/dev/null || true

@@ -54,6 +54,10 @@ extension DashConfig {
                 mouse = on
             case "keys":
                 keymap = try Self.keymap(value, file: file)
+            case "budget":
+                budget = try Self.budget(value, file: file)
+            case "ledger":
+                retentionDays = try Self.ledger(value, file: file)
             default:
                 throw fail(key, name.string, "unknown setting; known: \(Self.settings.joined(separator: ", "))")
             }
@@ -107,6 +111,56 @@ extension DashConfig {
             let claimant = error.claimant.configName ?? error.claimant.summary
             throw ConfigError(file: file, line: lines[error.claimant] ?? nil, field: "keys.\(claimant)", problem: problem)
         }
+    }
+
+    /// `budget:`, `monthly:` and/or `daily:` in dollars.
+    private static func budget(_ node: Node, file: String) throws(ConfigError) -> Budget {
+        var budget = Budget()
+        for (name, value) in try section(node, field: "budget", known: ["monthly", "daily"], file: file) {
+            let text = try scalar(value, field: "budget.\(name)", file: file)
+            guard let dollars = Double(text.replacingOccurrences(of: "$", with: "")), dollars > 0, dollars.isFinite else {
+                throw ConfigError(
+                    file: file, line: value.mark?.line, field: "budget.\(name)",
+                    problem: "expected dollars above 0, got \(quoted(text))")
+            }
+            if name == "monthly" { budget.monthly = dollars } else { budget.daily = dollars }
+        }
+        return budget
+    }
+
+    /// `ledger:`, with `retentionDays:`.
+    private static func ledger(_ node: Node, file: String) throws(ConfigError) -> Int? {
+        var days: Int?
+        for (_, value) in try section(node, field: "ledger", known: ["retentionDays"], file: file) {
+            let text = try scalar(value, field: "ledger.retentionDays", file: file)
+            guard let number = Int(text), retentionRange.contains(number) else {
+                throw ConfigError(
+                    file: file, line: value.mark?.line, field: "ledger.retentionDays",
+                    problem: "expected days from \(retentionRange.lowerBound) to \(retentionRange.upperBound), got \(quoted(text))")
+            }
+            days = number
+        }
+        return days
+    }
+
+    /// The `name: value` entries of a section, each name one of `known`.
+    private static func section(_ node: Node, field: String, known: [String], file: String) throws(ConfigError) -> [(String, Node)] {
+        guard case .mapping(let entries) = node else {
+            throw ConfigError(
+                file: file, line: node.mark?.line, field: field,
+                problem: "expected \(known.map { "`\($0): …`" }.joined(separator: " and/or ")) below it")
+        }
+        var result: [(String, Node)] = []
+        for (key, value) in entries {
+            let name = key.string ?? ""
+            guard known.contains(name) else {
+                throw ConfigError(
+                    file: file, line: key.mark?.line, field: "\(field).\(name)",
+                    problem: "unknown setting; known: \(known.joined(separator: ", "))")
+            }
+            result.append((name, value))
+        }
+        return result
     }
 
     /// The text of a single value; a list or a section where one value belongs is an error.

@@ -12,17 +12,28 @@ public struct DashConfig: Equatable, Sendable {
     public var profile: String?
     /// Clicks and the wheel (`false` leaves the terminal's own selection alone).
     public var mouse: Bool?
+    /// `budget: {monthly: 2000, daily: 100}`, dollars; nil when not set.
+    public var budget: Budget?
+    /// `ledger: {retentionDays: 400}`: how long the ledger keeps what it recorded.
+    public var retentionDays: Int?
 
-    public init(refresh: Double? = nil, theme: ThemeChoice? = nil, keymap: Keymap = .standard, profile: String? = nil,
-                mouse: Bool? = nil) {
+    public init(
+        refresh: Double? = nil, theme: ThemeChoice? = nil, keymap: Keymap = .standard, profile: String? = nil,
+        mouse: Bool? = nil, budget: Budget? = nil, retentionDays: Int? = nil
+    ) {
         self.refresh = refresh
         self.theme = theme
         self.keymap = keymap
         self.profile = profile
         self.mouse = mouse
+        self.budget = budget
+        self.retentionDays = retentionDays
     }
 
     /// The same bounds as `--refresh`.
     public static let refreshRange: ClosedRange<Double> = 1...3600
-    public static let settings = ["refresh", "theme", "keys", "profile", "mouse"]
+    public static let settings = ["refresh", "theme", "keys", "profile", "mouse", "budget", "ledger"]
+    public static let defaultRetentionDays = 400
+    /// A day to ten years.
+    public static let retentionRange: ClosedRange<Int> = 1...3650
 }

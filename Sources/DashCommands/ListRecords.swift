@@ -16,8 +16,11 @@ public struct InstanceRecord: Encodable, Equatable, Sendable {
     public var address: String?
     public var createdAt: Date?
     public var updatedAt: Date?
+    /// Whether its time is debited now: `billed`, `starting` or `notBilled`.
+    public var billing: Billing
 
     public init(_ instance: Instance) {
+        billing = Billing(instance.status)
         id = instance.id
         name = instance.name
         status = instance.status.rawValue
@@ -28,7 +31,7 @@ public struct InstanceRecord: Encodable, Equatable, Sendable {
         updatedAt = instance.updatedAt
     }
 
-    enum CodingKeys: CodingKey { case id, name, status, hourlyPrice, features, address, createdAt, updatedAt }
+    enum CodingKeys: CodingKey { case id, name, status, hourlyPrice, features, address, createdAt, updatedAt, billing }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -40,6 +43,7 @@ public struct InstanceRecord: Encodable, Equatable, Sendable {
         try c.encode(address, forKey: .address)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encode(billing, forKey: .billing)
     }
 }
 

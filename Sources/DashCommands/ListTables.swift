@@ -11,11 +11,13 @@ enum ListTables {
                 [$0.name, $0.status, Formatting.money($0.hourlyPrice), $0.address ?? "-", Formatting.timestamp($0.createdAt), $0.id]
             },
             rightAligned: [2])
-        let billed = records.filter { BurnRate.isBilled(InstanceStatus(rawValue: $0.status)) }
-        let rate = BurnRate(perHour: billed.reduce(0) { $0 + $1.hourlyPrice })
+        let billed = records.filter { $0.billing == .billed }
+        let starting = records.filter { $0.billing == .starting }
+        let rate = BurnRate(prices: records.map { (InstanceStatus(rawValue: $0.status), $0.hourlyPrice) })
         return table.render()
             + "\(records.count) instances, \(billed.count) billed: \(Formatting.money(rate.perHour))/h, "
-            + "\(Formatting.money(rate.perDay))/day, \(Formatting.money(rate.perMonth))/month\n"
+            + "\(Formatting.money(rate.perDay))/day, \(Formatting.money(rate.perMonth))/month; "
+            + "\(starting.count) starting: +\(Formatting.money(rate.startingPerHour))/h\n"
     }
 
     static func regions(_ records: [RegionRecord]) -> String {

@@ -30,6 +30,10 @@ public enum Action: Equatable, Sendable {
     /// The debounce of a price preview ran out; stale tokens are ignored.
     case priceDue(token: Int)
     case priceQuoted(token: Int, Result<PriceEstimate, APIError>)
+    /// What the ledger remembers of the spend (after each poll it recorded).
+    case costHistoryLoaded(CostHistory)
+    /// The ledger could not record or read: said once, the dashboard goes on.
+    case ledgerFailed(String)
 
     case command(Command)
     /// A click or a turn of the wheel, and what was under it on the screen.

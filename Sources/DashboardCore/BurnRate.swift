@@ -1,23 +1,36 @@
 import Foundation
 import SesterceModels
 
-/// What the account spends: the sum of the hourly price of billed instances,
-/// projected per day (x24) and month (x730), and what was spent since launch.
-/// Stopped, deleted and failed instances are not billed.
+/// What the account spends: the sum of the hourly price of billed instances
+/// (by `Billing`), projected per day (x24) and month (x730), and apart what
+/// the instances on their way up will add once they are.
 public struct BurnRate: Equatable, Sendable {
-    public static let unbilled: Set<InstanceStatus> = [.disabled, .deleted, .failed, .error]
-
     public var perHour: Double
+    /// $/h of instances starting: not debited yet.
+    public var startingPerHour: Double
     public var perDay: Double { perHour * 24 }
     public var perMonth: Double { perHour * 730 }
 
-    public init(perHour: Double) { self.perHour = perHour }
-
-    public init(instances: [Instance]) {
-        perHour = instances.reduce(0) { Self.isBilled($1.status) ? $0 + $1.hourlyPrice : $0 }
+    public init(perHour: Double, startingPerHour: Double = 0) {
+        self.perHour = perHour
+        self.startingPerHour = startingPerHour
     }
 
-    public static func isBilled(_ status: InstanceStatus) -> Bool { !unbilled.contains(status) }
+    public init(instances: [Instance]) {
+        self.init(prices: instances.map { ($0.status, $0.hourlyPrice) })
+    }
+
+    public init(prices: [(status: InstanceStatus, hourlyPrice: Double)]) {
+        var billed = 0.0, starting = 0.0
+        for (status, price) in prices {
+            switch Billing(status) {
+            case .billed: billed += price
+            case .starting: starting += price
+            case .notBilled: break
+            }
+        }
+        self.init(perHour: billed, startingPerHour: starting)
+    }
 }
 
 /// Spend accrued since launch, integrated between polls: each sample adds the

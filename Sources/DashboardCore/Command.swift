@@ -10,6 +10,8 @@ public enum Command: Hashable, Sendable {
     case start, stop
     case new, edit, clone, delete
     case refresh
+    /// On the Cost pane: the chart's next window (hour, 24 h, 7 days, 30 days).
+    case nextCostWindow
     case help
     case quit
 
@@ -31,6 +33,7 @@ public enum Command: Hashable, Sendable {
         case .clone: "clone the selected instance"
         case .delete: "delete: an instance by typing its name, a registry with y"
         case .refresh: "refresh now"
+        case .nextCostWindow: "Cost pane: next chart window"
         case .help: "this help"
         case .quit: "quit"
         }

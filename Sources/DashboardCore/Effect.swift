@@ -1,3 +1,4 @@
+import Foundation
 import SesterceModels
 
 /// Work `reduce` asks for, as values: the runtime performs it and sends the
@@ -11,6 +12,14 @@ public enum Effect: Equatable, Sendable {
     /// One-pod price of each hardware id, asked in the given region.
     case fetchHardwarePrices([PriceProbe])
     case perform(Mutation)
+    /// Extend the ledger with what a poll saw (off the render path); time
+    /// since the previous poll longer than `maxGap` seconds is a gap.
+    case recordPoll([Instance], at: Date, maxGap: Double)
+    /// Read the cost history at `at`, with the `instances` that cost most
+    /// this month (0: none), answering `.costHistoryLoaded`.
+    case loadCostHistory(at: Date, instances: Int)
+    /// A budget threshold crossed, kept in the ledger for the events pane.
+    case recordBudgetCrossing(BudgetCrossing)
     /// Ask the pricing endpoint, answering `.priceQuoted(token, …)`.
     case quotePrice(PriceQuery, token: Int)
     /// After `after` seconds, send `action`. Arming an id that is armed

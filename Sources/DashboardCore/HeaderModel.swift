@@ -17,6 +17,8 @@ public struct HeaderModel: Equatable, Sendable {
     public var freshness: String
     public var freshnessTone: Tone
     public var burn: BurnModel
+    /// The projection against the budget (the worse of month and day), when one is set.
+    public var budget: BudgetBadge?
     public var readonly: Bool
 
     init(_ state: State) {
@@ -37,6 +39,7 @@ public struct HeaderModel: Equatable, Sendable {
             freshnessTone = .muted
         }
         burn = BurnModel(state)
+        budget = BudgetBadge(state)
         readonly = state.settings.readonly
     }
 }
@@ -47,6 +50,8 @@ public struct BurnModel: Equatable, Sendable {
     public var perDay: String
     public var perMonth: String
     public var spent: String
+    /// `+$1.25/h starting`: instances on their way up, not debited yet; nil when none.
+    public var starting: String?
     /// Nothing is known yet (no successful poll).
     public var known: Bool
 
@@ -57,5 +62,29 @@ public struct BurnModel: Equatable, Sendable {
         perDay = Formatting.money(rate.perDay)
         perMonth = Formatting.money(rate.perMonth)
         spent = Formatting.money(state.cost.spent(at: state.now))
+        starting = rate.startingPerHour > 0 ? "+\(Formatting.money(rate.startingPerHour))/h starting" : nil
+    }
+}
+
+/// `budget $1,800 of $2,000/mo`: yellow from 80 %, red with "over budget" from 100 %.
+public struct BudgetBadge: Equatable, Sendable {
+    public var text: String
+    public var tone: Tone
+
+    public init(text: String, tone: Tone) {
+        self.text = text
+        self.tone = tone
+    }
+
+    init?(_ state: State) {
+        let projections = BudgetProjection.all(state)
+        guard let worst = projections.max(by: { $0.level < $1.level }) else { return nil }
+        let unit = worst.period == .monthly ? "/mo" : "/day"
+        let figures = "\(Formatting.money(worst.projected)) of \(Formatting.money(worst.budget))\(unit)"
+        switch worst.level {
+        case .within: (text, tone) = ("budget \(figures)", .muted)
+        case .warning: (text, tone) = ("budget \(figures)", .warning)
+        case .over: (text, tone) = ("over budget: \(figures)", .error)
+        }
     }
 }

@@ -8,7 +8,8 @@ public struct Keymap: Equatable, Sendable {
     public static let standard = Keymap(bindings: [
         .character("1"): .showPane(.instances), .character("2"): .showPane(.regions),
         .character("3"): .showPane(.hardware), .character("4"): .showPane(.models),
-        .character("5"): .showPane(.registries),
+        .character("5"): .showPane(.registries), .character("6"): .showPane(.cost),
+        .character("w"): .nextCostWindow,
         .tab: .nextPane, .backTab: .previousPane,
         .character("j"): .move(.down), .down: .move(.down),
         .character("k"): .move(.up), .up: .move(.up),

@@ -40,6 +40,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort]),
         ("Instances", [.start, .stop]),
         ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
+        ("Cost", [.nextCostWindow]),
         ("General", [.refresh, .help, .quit]),
     ]
 
@@ -64,7 +65,9 @@ public struct HelpModel: Equatable, Sendable {
             Entry(keys: "Esc", action: "close a list / leave (asks if edited)"),
         ]))
         notes = [
-            "Burn rate: the sum of $/h of instances in every status except DISABLED, DELETED, FAILED and ERROR.",
+            "Burn rate: the sum of $/h of billed instances: ACTIVE, and any status this version does not know (shown as unknown).",
+            "Starting (NEW, PENDING, DEPLOYING, PARTIALLYDEPLOYED) is not debited yet: shown apart as +$/h starting.",
+            "Not billed: DISABLED, DELETING, DELETED, ERROR, FAILED (Sesterce debits only while ACTIVE).",
             "$/day = $/h x 24, $/month = $/h x 730; spent = integrated since launch between polls.",
             "Autoscaling: min 0 needs the HTTP trigger; a trigger is on when its threshold is filled in.",
         ] + (state.settings.readonly ? ["Read-only: nothing can be started, stopped, created, changed or deleted."] : [])

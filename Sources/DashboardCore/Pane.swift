@@ -1,6 +1,6 @@
 /// The dashboard's top-level views, in the order of their number keys.
 public enum Pane: Int, CaseIterable, Hashable, Sendable {
-    case instances = 1, regions, hardware, models, registries
+    case instances = 1, regions, hardware, models, registries, cost
 
     public var title: String {
         switch self {
@@ -9,6 +9,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .hardware: "Hardware"
         case .models: "Models"
         case .registries: "Registries"
+        case .cost: "Cost"
         }
     }
 
@@ -20,6 +21,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .hardware: .catalog(.hardware)
         case .models: .catalog(.models)
         case .registries: .catalog(.registries)
+        case .cost: .instances
         }
     }
 

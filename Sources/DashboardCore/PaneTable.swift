@@ -50,6 +50,7 @@ struct PaneTable {
         case .hardware: return hardware(state)
         case .models: return models(state, names)
         case .registries: return registries(state)
+        case .cost: return PaneTable([Instance](), id: \.id, columns: [])  // drawn by `CostModel`, not as a table
         }
     }
 
@@ -85,7 +86,7 @@ struct PaneTable {
                 sortKey: { instance in .number(pods(instance.id, state).map { Double($0.ready) } ?? -1) }),
             Column(
                 "$/H", alignment: .right, minWidth: 8, text: { Formatting.money($0.hourlyPrice) },
-                tone: { BurnRate.isBilled(displayStatus($0, state)) ? .normal : .muted },
+                tone: { Billing($0.status) == .billed ? .normal : .muted },
                 sortKey: { .number($0.hourlyPrice) }),
             Column(
                 "AGE", alignment: .right, minWidth: 4, text: { Formatting.age(since: $0.createdAt, now: now) },

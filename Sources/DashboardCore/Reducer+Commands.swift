@@ -4,11 +4,11 @@ extension State {
     mutating func run(_ command: Command) -> [Effect] {
         switch command {
         case .showPane(let target):
-            switchPane(to: target)
+            return switchPane(to: target)
         case .nextPane:
-            switchPane(to: pane.next)
+            return switchPane(to: pane.next)
         case .previousPane:
-            switchPane(to: pane.previous)
+            return switchPane(to: pane.previous)
         case .move(let movement):
             if overlay == .help {
                 scrollHelp(movement)
@@ -46,6 +46,8 @@ extension State {
         case .refresh:
             showInfo("Refreshing…")
             return beginPoll(.instances) + refreshCatalog()
+        case .nextCostWindow:
+            if pane == .cost { ledger.window = ledger.window.next }
         case .help:
             overlay = overlay == .help ? nil : .help
             helpScroll = 0
@@ -72,10 +74,13 @@ extension State {
         return openInstanceForm(request)
     }
 
-    private mutating func switchPane(to target: Pane) {
+    /// Entering the Cost pane reads its history (with the top instances) at once.
+    private mutating func switchPane(to target: Pane) -> [Effect] {
+        let entering = target == .cost && pane != .cost
         pane = target
         detailId = nil
         filterEditing = false
+        return entering && settings.ledger ? [loadCostHistory(at: now)] : []
     }
 
     private mutating func scrollHelp(_ movement: Movement) {

@@ -63,6 +63,7 @@ extension State {
         _ result: Result<[Instance], APIError>, detail: Result<InstanceDetail, APIError>?, at time: Date
     ) -> [Effect] {
         now = max(now, time)
+        var ledgerEffects: [Effect] = []
         switch result {
         case .success(let list):
             let completed = poll(.instances).sent
@@ -71,6 +72,7 @@ extension State {
             instances = list + created.values.map(\.instance).filter { !listed.contains($0.id) }.sorted { $0.id < $1.id }
             recordSuccess(.instances, at: time)
             cost.sample(BurnRate(instances: instances), at: time)
+            ledgerEffects = recordPoll(list, at: time)
             let present = Set(instances.map(\.id))
             details = details.filter { present.contains($0.key) }
             transitions = transitions.filter { id, transition in
@@ -88,7 +90,7 @@ extension State {
         case .failure(.notFound)?, .failure?, nil: break
         }
         reorder(.instances)
-        return rearm(.instances)
+        return ledgerEffects + rearm(.instances)
     }
 
     mutating func receiveCatalog(_ list: CatalogList, at time: Date) -> [Effect] {

@@ -19,6 +19,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .launched(let time):
         state.now = time
         state.launchedAt = time
+        if let notice = state.settings.ledgerNotice { state.showError(notice) }
         return PollKind.all.flatMap { state.beginPoll($0) }
 
     case .tick(let time):
@@ -81,6 +82,13 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
 
     case .priceQuoted(let token, let result):
         state.priceQuoted(token: token, result)
+        return []
+
+    case .costHistoryLoaded(let history):
+        return state.receiveCostHistory(history)
+
+    case .ledgerFailed(let message):
+        state.ledgerFailed(message)
         return []
 
     case .command(let command):

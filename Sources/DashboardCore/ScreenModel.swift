@@ -4,6 +4,7 @@ public struct ScreenModel: Equatable, Sendable {
     public enum Body: Equatable, Sendable {
         case table(TableModel)
         case detail(InstanceDetailModel)
+        case cost(CostModel)
     }
 
     public enum Overlay: Equatable, Sendable {
@@ -47,6 +48,8 @@ public struct ScreenModel: Equatable, Sendable {
         header = HeaderModel(state)
         if let id = state.detailId {
             body = .detail(InstanceDetailModel(id: id, state))
+        } else if state.pane == .cost {
+            body = .cost(CostModel(state))
         } else {
             body = .table(TableModel(state.pane, state))
         }
@@ -80,6 +83,8 @@ public struct ScreenModel: Equatable, Sendable {
         var hints: [(key: String, action: String)] = []
         if state.detailId != nil {
             hints = [(key(.back, "Esc"), "back"), ("↑↓", "scroll")]
+        } else if state.pane == .cost {
+            hints = [(key(.nextCostWindow, "w"), "chart window")]
         } else {
             // Arrows and j/k need no hint; at 80 columns every hint up to quit must fit.
             if state.pane == .instances { hints.append((key(.openDetail, "Enter"), "open")) }

@@ -13,16 +13,24 @@ public struct State: Equatable, Sendable {
         /// The keys in use (the config's `keys:` applied). The help lists them,
         /// so the reducer needs them to know how long the help is.
         public var keymap: Keymap
+        /// A ledger records each poll and answers for the Cost pane.
+        public var ledger: Bool
+        /// Said once in the footer at launch: the ledger is off, or was moved aside.
+        public var ledgerNotice: String?
+        public var budget: Budget?
 
         public init(
             refreshInterval: Double = 5, catalogInterval: Double = 60, readonly: Bool = false, host: String,
-            keymap: Keymap = .standard
+            keymap: Keymap = .standard, ledger: Bool = false, ledgerNotice: String? = nil, budget: Budget? = nil
         ) {
             self.refreshInterval = refreshInterval
             self.catalogInterval = catalogInterval
             self.readonly = readonly
             self.host = host
             self.keymap = keymap
+            self.ledger = ledger
+            self.ledgerNotice = ledgerNotice
+            self.budget = budget
         }
     }
 
@@ -48,6 +56,8 @@ public struct State: Equatable, Sendable {
     /// Hardware ids whose one-pod price has been asked and not yet answered.
     public var hardwarePricesAsked: Set<String> = []
     public var cost = CostMeter()
+    /// The Cost pane and the budget: what the ledger answered.
+    public var ledger = LedgerView()
     /// Local status shown between a start/stop request and the poll that settles it.
     public var transitions: [String: PendingTransition] = [:]
     /// Instances just created, kept in the list until a poll sent after the

@@ -22,13 +22,16 @@ public final class EffectRunner: Sendable {
     private let drivesTimers: Bool
     private let send: @Sendable (Action) -> Void
     private let tasks = Mutex(Tasks())
+    /// Records polls and reads the cost history; nil with `--no-ledger`.
+    private let ledger: LedgerWorker?
 
     /// With `timers`, the caller drives them (the session loop does); without,
     /// the runner fires them with a task of its own. The client's own retries
     /// are turned off: the scheduler retries, so that every attempt is paced;
     /// when a 429 slows it, `.requestsSlowed` says so.
     public init(client: SesterceClient, pacing: RequestScheduler.Pacing = .init(), timers: TimerTable? = nil,
-                send: @escaping @Sendable (Action) -> Void) {
+                ledger: LedgerWorker? = nil, send: @escaping @Sendable (Action) -> Void) {
+        self.ledger = ledger
         self.client = client.retrying(.none)
         self.scheduler = RequestScheduler(pacing: pacing) { send(.requestsSlowed(perSecond: $0)) }
         self.timers = timers ?? TimerTable()
@@ -63,6 +66,8 @@ public final class EffectRunner: Sendable {
             driveTimers()
         case .quit:
             cancelAll()
+        case .recordPoll, .loadCostHistory, .recordBudgetCrossing:
+            _ = ledger?.perform(effect)
         default:
             start(effect)
         }
@@ -149,7 +154,7 @@ public final class EffectRunner: Sendable {
             }
             if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }
             return .mutationFinished(mutation, error: nil)
-        case .timer, .cancel, .quit:
+        case .timer, .cancel, .quit, .recordPoll, .loadCostHistory, .recordBudgetCrossing:
             return nil
         }
     }

@@ -1,5 +1,6 @@
 import DashboardCore
 import Foundation
+import Ledger
 import SesterceAPI
 import TerminalUI
 import TextLayout
@@ -134,13 +135,19 @@ extension SessionLoop {
     /// - Parameters:
     ///   - request: sees each effect before it is performed (the log).
     ///   - observe: sees every action before it is reduced (the log).
+    ///   - ledger: records polls and reads the cost history (nil: `--no-ledger`, or it could not be opened).
     public static func run(
         on device: Device, client: SesterceClient, settings: State.Settings, theme: Theme, inbox: ActionInbox,
+        ledger: Ledger? = nil,
         request: @escaping (Effect) -> Void = { _ in }, observe: @escaping (Action) -> Void = { _ in }
     ) -> State {
         let timers = TimerTable()
-        let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
-        defer { runner.cancelAll() }
+        let worker = ledger.map { LedgerWorker(ledger: $0) { inbox.post($0) } }
+        let runner = EffectRunner(client: client, timers: timers, ledger: worker) { inbox.post($0) }
+        defer {
+            runner.cancelAll()
+            worker?.drain()  // the last poll's write lands before the program ends
+        }
         let loop = SessionLoop(
             device: device, inbox: inbox, timers: timers, theme: theme,
             perform: { effect in

@@ -18,16 +18,19 @@ struct HeaderView {
 
     /// Freshness and the burn rate always show; when the row is too narrow for
     /// everything, the app name goes first, then the refresh interval, then the
-    /// cost gets terser (the daily figure, then the monthly one), and last the
-    /// host is cut (or left out). At 80 columns the host stays whole.
+    /// cost gets terser (the daily figure, then the monthly one, then what
+    /// was spent), and last the host is cut (or left out). At 80 columns the
+    /// host stays whole beside the burn rate.
     private func renderStatusRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
         let burn = model.burn
+        let starting = burn.starting.map { " \($0)" } ?? ""
         let costs = burn.known
-            ? ["\(burn.perHour)/h · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h · spent \(burn.spent) "]
+            ? ["\(burn.perHour)/h\(starting) · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h\(starting) · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h\(starting) · \(burn.perMonth)/mo · spent \(burn.spent) ",
+               "\(burn.perHour)/h\(starting) · spent \(burn.spent) ",
+               "\(burn.perHour)/h\(starting) "]
             : ["burn rate: waiting for data ", "burn: waiting "]
         let host = DisplayWidth.sanitized(model.host)
         let gap = 2
@@ -80,8 +83,9 @@ struct HeaderView {
         parts.reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1.0)) }
     }
 
-    /// The tabs and, on the right, the title (with the filter); when both do
-    /// not fit, the tabs that are not focused shrink to their number first.
+    /// The tabs and, on the right, the title (with the filter) and left of it
+    /// the budget, if one is set; when all do not fit, the tabs that are not
+    /// focused shrink to their number first.
     private func renderTabRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
         let (tabs, tabsWidth) = tabLayout(width: area.width)
@@ -91,14 +95,22 @@ struct HeaderView {
         if shown > 0 {
             buffer.put(title, x: area.maxX - shown - 1, y: area.y, style: theme.title, maxWidth: shown)
         }
+        if let budget = model.budget {
+            // Between the tabs and the title, cut if it must be.
+            let right = area.maxX - (shown > 0 ? shown + 3 : 1)
+            let x = max(area.x + used + 2, right - DisplayWidth.of(budget.text))
+            let style = budget.tone == .muted ? theme.header : theme.style(budget.tone).with(.bold)
+            if right > x { buffer.put(budget.text, x: x, y: area.y, style: style, maxWidth: right - x) }
+        }
     }
 
-    /// The tab bar and the columns it may take: what the title leaves.
+    /// The tab bar and the columns it may take: what the title and the budget leave.
     private func tabLayout(width: Int) -> (TabBar, width: Int) {
         let tabs = TabBar(titles: model.tabs.map(\.title), active: model.tabs.firstIndex(where: \.active) ?? 0)
         let titleWidth = DisplayWidth.of(DisplayWidth.sanitized(title))
+        let budgetWidth = model.budget.map { DisplayWidth.of($0.text) + 2 } ?? 0
         let compact = tabs.labels(fitting: 0).reduce(0) { $0 + DisplayWidth.of(DisplayWidth.sanitized($1)) }
-        return (tabs, min(width, max(compact, width - titleWidth - 2)))
+        return (tabs, min(width, max(compact, width - titleWidth - 2 - budgetWidth)))
     }
 
     /// The pane whose tab covers `column` of the tab row, as drawn at `width`.

@@ -6,8 +6,9 @@ import Foundation
 struct BenchmarkResult {
     /// A fixed ASCII identifier (it is written into the JSON unescaped).
     var name: String
-    /// Milliseconds taken by each timed run.
+    /// Milliseconds taken by each timed run (or another measure, see `unit`).
     var samples: [Double]
+    var unit = "ms"
 
     var median: Double { percentile(50) }
     var p95: Double { percentile(95) }
@@ -21,7 +22,7 @@ struct BenchmarkResult {
 
     var jsonLine: String {
         func ms(_ value: Double) -> String { String(format: "%.4f", value) }
-        return #"{"name":"\#(name)","value":\#(ms(median)),"unit":"ms","iterations":\#(samples.count),"#
+        return #"{"name":"\#(name)","value":\#(ms(median)),"unit":"\#(unit)","iterations":\#(samples.count),"#
             + #""p95":\#(ms(p95)),"min":\#(ms(samples.min() ?? 0))}"#
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashCommands
 import Foundation
+import Ledger
 import SesterceAPI
 import SesterceSimulator
 
@@ -75,6 +76,20 @@ struct ConnectionOptions: ParsableArguments {
         return bytes == [UInt8](repeating: 0, count: 15) + [1]
     }
 
+    /// The account the ledger keys its rows by, without connecting: host and
+    /// a fingerprint of the key (`demo` with `--demo`). Exit 2 when no key is found.
+    func account(environment: [String: String]) async throws -> AccountKey {
+        if demo { return AccountKey(host: "demo", apiKey: SimulatorOptions().apiKey) }
+        do {
+            let url = try baseURL(environment: environment)
+            let credentials = try Credentials.resolve(keyFile: apiKeyFile, profile: profileName, environment: environment)
+            return AccountKey(host: Connection.host(of: url), apiKey: credentials.key)
+        } catch {
+            FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
     /// A connected client, and the simulator when `--demo` started one (stop it at the end).
     func connect(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Connection {
         if demo {
@@ -83,7 +98,7 @@ struct ConnectionOptions: ParsableArguments {
             let server = try await SimulatorServer.start(options)
             return Connection(
                 client: SesterceClient(baseURL: server.url, apiKey: options.apiKey), keySource: "demo simulator",
-                simulator: server)
+                simulator: server, account: AccountKey(host: "demo", apiKey: options.apiKey))
         }
         let url: URL
         let credentials: Credentials
@@ -94,7 +109,10 @@ struct ConnectionOptions: ParsableArguments {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        return Connection(client: SesterceClient(baseURL: url, apiKey: credentials.key), keySource: credentials.source, simulator: nil)
+        let client = SesterceClient(baseURL: url, apiKey: credentials.key)
+        return Connection(
+            client: client, keySource: credentials.source, simulator: nil,
+            account: AccountKey(host: Connection.host(of: url), apiKey: credentials.key))
     }
 }
 
@@ -104,10 +122,14 @@ struct Connection {
     /// Where the key came from (never the key).
     var keySource: String
     var simulator: SimulatorServer?
+    /// The ledger's name of the account: host and a fingerprint of the key
+    /// (`demo` for the built-in simulator, whose port changes every run).
+    var account: AccountKey
 
     /// Host and port for the header.
-    var host: String {
-        let url = client.baseURL
-        return (url.host ?? url.absoluteString) + (url.port.map { ":\($0)" } ?? "")
+    var host: String { Self.host(of: client.baseURL) }
+
+    static func host(of url: URL) -> String {
+        (url.host ?? url.absoluteString) + (url.port.map { ":\($0)" } ?? "")
     }
 }

@@ -2,6 +2,7 @@ import CursesBackend
 import DashboardCore
 import DashboardRuntime
 import Foundation
+import Ledger
 import SesterceAPI
 import TerminalUI
 import TextLayout
@@ -16,8 +17,11 @@ final class DashboardSession: Sendable {
     private let theme: Theme
     private let mouse: Bool
     private let log: EventLog?
+    private let ledger: Ledger?
 
-    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, mouse: Bool, log: EventLog?) {
+    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, mouse: Bool, log: EventLog?,
+         ledger: Ledger?) {
+        self.ledger = ledger
         self.client = client
         self.settings = settings
         self.colorMode = colorMode
@@ -47,7 +51,7 @@ final class DashboardSession: Sendable {
         let terminal = try CursesTerminal(colorMode: colorMode, mouse: mouse)
         defer { terminal.restore() }
         _ = SessionLoop.run(
-            on: terminal, client: client, settings: settings, theme: theme, inbox: inbox,
+            on: terminal, client: client, settings: settings, theme: theme, inbox: inbox, ledger: ledger,
             request: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
             },
@@ -69,6 +73,7 @@ final class DashboardSession: Sendable {
         case .instanceSaved(let mutation, .success(let instance)):
             log.write("\(Effect.perform(mutation).requestDescription ?? "save") done: \(instance.id) \(instance.status.rawValue)")
         case .priceQuoted(_, .failure(let error)): log.write("price preview failed: \(error)")
+        case .ledgerFailed(let message): log.write("ledger failed: \(message)")
         default: break
         }
     }
@@ -79,7 +84,8 @@ extension Effect {
     /// An instance's settings are named, not written out: env values may be secrets.
     var requestDescription: String? {
         switch self {
-        case .timer, .cancel, .quit: nil
+        case .timer, .cancel, .quit, .loadCostHistory, .recordBudgetCrossing: nil
+        case .recordPoll(let instances, _, _): "ledger: record \(instances.count) instances"
         case .perform(.createInstance(let spec)): "create instance \(spec.name)"
         case .perform(.updateInstance(let id, let spec)): "update instance \(spec.name) (\(id))"
         default: String(describing: self)

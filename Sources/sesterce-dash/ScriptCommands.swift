@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashCommands
 import Foundation
+import Ledger
 
 /// `sesterce-dash list KIND`.
 struct ListCommand: AsyncParsableCommand {
@@ -133,5 +134,54 @@ struct ConfigCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(CommandSetup.usageError)
         }
+    }
+}
+
+/// `sesterce-dash report`: spend per instance from the ledger.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Spend per instance from the cost ledger (by default this calendar month, UTC).",
+        discussion: """
+            Reads the ledger the dashboard writes ($XDG_STATE_HOME/sesterce-dash/ledger.sqlite); the key and URL \
+            only name the account, no request is sent. Observed spend is time the dashboard saw; estimated spend \
+            covers gaps where an instance was unchanged at both ends.
+            """)
+
+    @Option(help: "First day, YYYY-MM-DD (UTC); default the 1st of this month.")
+    var since: String?
+
+    @Option(help: "Last day included, YYYY-MM-DD (UTC); default the end of this month.")
+    var until: String?
+
+    @Option(help: "table, json or csv.")
+    var output: ReportFormat = .table
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let range: (since: Date, until: Date)
+        do {
+            range = try ReportRange.resolve(since: since, until: until, now: Date())
+        } catch {
+            FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
+            throw ExitCode(CommandSetup.usageError)
+        }
+        let config = try CommandSetup.loadConfig(environment: environment)
+        let account = try await connection.applying(config.config).account(environment: environment)
+        let text: String
+        do {
+            let path = LedgerLocation.path(environment: environment)
+            let ledger = try Ledger.open(
+                path: path, account: account, retentionDays: config.config.retentionDays ?? DashConfig.defaultRetentionDays,
+                now: Date())
+            if let notice = ledger.notice { FileHandle.standardError.write(Data("sesterce-dash: \(notice)\n".utf8)) }
+            text = try ReportRecord(try ledger.ledger.report(since: range.since, until: range.until)).render(output)
+        } catch {
+            FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
+            throw ExitCode(CommandSetup.apiFailure)
+        }
+        print(text, terminator: "")
     }
 }

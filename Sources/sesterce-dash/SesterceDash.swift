@@ -3,6 +3,7 @@ import CursesBackend
 import DashCommands
 import DashboardCore
 import Foundation
+import Ledger
 import NIOCore
 import NIOPosix
 import SesterceAPI
@@ -19,12 +20,14 @@ struct SesterceDash: AsyncParsableCommand {
         discussion: """
             API key, first found wins: --api-key-file PATH, SESTERCE_API_KEY, or sesterce_api_key in profile \
             --profile (default "default", or the config's `profile`) of ~/.sesterce/credentials. \
-            Settings: $XDG_CONFIG_HOME/sesterce-dash/config.yaml (refresh, theme, keys, profile); \
+            Settings: $XDG_CONFIG_HOME/sesterce-dash/config.yaml (refresh, theme, keys, profile, budget, ledger); \
             flags and the environment win over it. Try it without an account: --demo.
             Exit codes: 0 ok, 1 the API refused or failed, 2 usage or configuration error.
             """,
         version: "\(SesterceClient.version) (commit \(buildCommit))",
-        subcommands: [ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ConfigCommand.self])
+        subcommands: [
+            ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ReportCommand.self, ConfigCommand.self,
+        ])
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -42,6 +45,9 @@ struct SesterceDash: AsyncParsableCommand {
     @Option(name: .customLong("log-file"), help: "Append a log of requests and failures to this file (never the key).")
     var logFile: String?
 
+    @Flag(name: .customLong("no-ledger"), help: "Keep no cost history (the Cost pane and budget stay empty).")
+    var noLedger = false
+
     func validate() throws {
         if let refresh, !DashConfig.refreshRange.contains(refresh) {
             throw ValidationError("--refresh must be between 1 and 3600 seconds.")
@@ -55,11 +61,14 @@ struct SesterceDash: AsyncParsableCommand {
             refreshFlag: refresh, noColorFlag: noColor, noMouseFlag: noMouse, environment: environment, config: config.config)
         let log = try logFile.map { try EventLog(path: $0) }
         let connection = try await self.connection.applying(config.config).connect(environment: environment)
+        let ledger = noLedger ? LedgerOpening(ledger: nil, notice: nil) : LedgerOpening.open(
+            account: connection.account, retentionDays: config.config.retentionDays, environment: environment)
         let settings = State.Settings(
-            refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap)
+            refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap,
+            ledger: ledger.ledger != nil, ledgerNotice: ledger.notice, budget: config.config.budget)
         let session = DashboardSession(
             client: connection.client, settings: settings, colorMode: preferences.theme == .mono ? .none : .auto,
-            theme: Theme(preferences.theme), mouse: preferences.mouse, log: log)
+            theme: Theme(preferences.theme), mouse: preferences.mouse, log: log, ledger: ledger.ledger)
         let outcome = await session.runOnOwnThread()
         await connection.simulator?.stop()
         if case .failure(let error) = outcome {

@@ -43,6 +43,20 @@ struct ConfigParsingTests {
         #expect(config.keymap.keys(for: .help) == [.character("?")])
     }
 
+    @Test("Budget and ledger retention are read; a bad one names its line and field")
+    func budgetAndLedger() throws {
+        let config = try Self.parse("budget: {monthly: 2000, daily: 100}\nledger:\n  retentionDays: 30\n")
+        #expect(config.budget == Budget(monthly: 2000, daily: 100))
+        #expect(config.retentionDays == 30)
+        #expect(try Self.parse("budget:\n  daily: 12.5\n").budget == Budget(daily: 12.5))
+        #expect(Self.error("budget: {monthly: lots}")
+            == "~/.config/sesterce-dash/config.yaml:1: budget.monthly: expected dollars above 0, got \"lots\"")
+        #expect(Self.error("budget:\n  weekly: 5\n")
+            == "~/.config/sesterce-dash/config.yaml:2: budget.weekly: unknown setting; known: monthly, daily")
+        #expect(Self.error("ledger: {retentionDays: 0}")
+            == "~/.config/sesterce-dash/config.yaml:1: ledger.retentionDays: expected days from 1 to 3650, got \"0\"")
+    }
+
     @Test("An empty file, or one of comments only, changes nothing")
     func empty() throws {
         #expect(try Self.parse("") == DashConfig())
@@ -76,7 +90,7 @@ struct ConfigParsingTests {
     @Test("An unknown setting is an error, not silently ignored")
     func unknownSetting() {
         #expect(Self.error("theme: dark\nrefesh: 10\n")
-            == "~/.config/sesterce-dash/config.yaml:2: refesh: unknown setting; known: refresh, theme, keys, profile, mouse")
+            == "~/.config/sesterce-dash/config.yaml:2: refesh: unknown setting; known: refresh, theme, keys, profile, mouse, budget, ledger")
     }
 
     @Test("A list where one value belongs is an error")
@@ -156,6 +170,6 @@ struct ConfigParsingTests {
     @Test("A file that is not a mapping says what it should hold")
     func notAMapping() {
         #expect(Self.error("- refresh\n- theme\n")
-            == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile, mouse)")
+            == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile, mouse, budget, ledger)")
     }
 }

@@ -47,13 +47,17 @@ struct ScriptCommandTests {
         try await Self.withSimulator { json, _, server in
             let records = try Self.jsonArray(try await json.list(.instances))
             #expect(records.count == 8)
-            let fields = Set(["id", "name", "status", "hourlyPrice", "features", "address", "createdAt", "updatedAt"])
+            let fields = Set(["id", "name", "status", "hourlyPrice", "features", "address", "createdAt", "updatedAt", "billing"])
             let wrongFields = records.filter { Set($0.keys) != fields }
             #expect(wrongFields.isEmpty)
             let names = records.compactMap { $0["name"] as? String }
             #expect(names == names.sorted())
             let chatRecord = records.first { $0["name"] as? String == "chat-prod" }
             let chat = try #require(chatRecord)
+            for record in records {
+                let status = InstanceStatus(rawValue: try #require(record["status"] as? String))
+                #expect(record["billing"] as? String == Billing(status).rawValue)
+            }
             let expected = try #require(await Self.instance(named: "chat-prod", in: server))
             #expect(chat["id"] as? String == expected.id)
             #expect(chat["hourlyPrice"] as? Double == expected.hourlyPrice)
@@ -74,8 +78,9 @@ struct ScriptCommandTests {
             let chatLine = lines.first { $0.hasPrefix("chat-prod ") }
             let chat = try #require(chatLine)
             #expect(chat.contains("$"))
-            #expect(lines.last?.hasPrefix("8 instances, ") == true)
-            #expect(lines.last?.contains("/h, ") == true)
+            // The demo account: chat-prod, embeddings-api and sdxl-render ACTIVE; coder-assist, custom-vllm, llama70b-eu on their way up.
+            #expect(lines.last?.hasPrefix("8 instances, 3 billed: $8.64/h, ") == true)
+            #expect(lines.last?.hasSuffix("; 3 starting: +$19.92/h") == true)
         }
     }
 

@@ -5,7 +5,32 @@ import Testing
 
 @Suite("Burn rate and spend")
 struct BurnRateTests {
-    @Test("Only billed instances count: DISABLED, DELETED, FAILED and ERROR do not")
+    /// The rule over every status, and one it does not know: Sesterce debits
+    /// only ACTIVE; instances on their way up are shown apart.
+    @Test("The billing rule, status by status", arguments: [
+        (InstanceStatus.active, Billing.billed),
+        (.other("MIGRATING"), .billed),
+        (.new, .starting), (.pending, .starting), (.deploying, .starting), (.partiallyDeployed, .starting),
+        (.disabled, .notBilled), (.deleting, .notBilled), (.deleted, .notBilled), (.error, .notBilled), (.failed, .notBilled),
+    ])
+    func rule(status: InstanceStatus, billing: Billing) {
+        #expect(Billing(status) == billing)
+    }
+
+    @Test("The rule's table covers every status this version knows")
+    func everyStatusCovered() {
+        let starting: Set<InstanceStatus> = [.new, .pending, .deploying, .partiallyDeployed]
+        let notBilled: Set<InstanceStatus> = [.disabled, .deleting, .deleted, .error, .failed]
+        for status in InstanceStatus.known {
+            let expected: Billing = status == .active ? .billed : starting.contains(status) ? .starting
+                : notBilled.contains(status) ? .notBilled : .billed
+            #expect(Billing(status) == expected, "\(status)")
+        }
+        #expect(starting.count + notBilled.count + 1 == InstanceStatus.known.count)
+        #expect(Billing.isGuess(.other("MIGRATING")) && !Billing.isGuess(.active))
+    }
+
+    @Test("Only ACTIVE (and unknown) instances are billed; starting ones are counted apart")
     func billed() {
         let fleet = [
             Fixture.instance("1", "a", .active, price: 2.5),
@@ -18,9 +43,10 @@ struct BurnRateTests {
             Fixture.instance("8", "h", .other("MIGRATING"), price: 0.25),
         ]
         let rate = BurnRate(instances: fleet)
-        #expect(rate.perHour == 5)
-        #expect(rate.perDay == 120)
-        #expect(rate.perMonth == 3650)
+        #expect(rate.perHour == 2.75)
+        #expect(rate.startingPerHour == 2.25)
+        #expect(rate.perDay == 66)
+        #expect(rate.perMonth == 2007.5)
     }
 
     @Test("Spend since launch integrates each rate over the time until the next poll")
@@ -38,10 +64,11 @@ struct BurnRateTests {
         var state = Fixture.loadedState()
         _ = reduce(&state, .tick(Fixture.t0.addingTimeInterval(3600)))
         let burn = ScreenModel(state).header.burn
-        // chat-prod 2.88 + sdxl-render 1.44 + llama70b-eu 9.96 are billed.
-        #expect(burn.perHour == "$14.28")
-        #expect(burn.perDay == "$342.72")
-        #expect(burn.perMonth == "$10,424.40")
-        #expect(burn.spent == "$14.28")
+        // chat-prod 2.88 is billed; sdxl-render 1.44 + llama70b-eu 9.96 are on their way up.
+        #expect(burn.perHour == "$2.88")
+        #expect(burn.perDay == "$69.12")
+        #expect(burn.perMonth == "$2,102.40")
+        #expect(burn.spent == "$2.88")
+        #expect(burn.starting == "+$11.40/h starting")
     }
 }

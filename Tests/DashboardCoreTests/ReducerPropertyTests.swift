@@ -303,6 +303,7 @@ struct RandomSession {
             case .hardware: return before.hardware != after.hardware || before.hardwarePrices != after.hardwarePrices || before.regions != after.regions
             case .models: return before.models != after.models || before.hardware != after.hardware
             case .registries: return before.registries != after.registries
+            case .cost: return before.ledger != after.ledger || before.cost != after.cost
             }
         }
     }

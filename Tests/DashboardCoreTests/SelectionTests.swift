@@ -115,7 +115,7 @@ struct SelectionTests {
             $0.detailId = nil
         }
         store.send(.command(.nextPane)) { $0.pane = .hardware }
-        for pane in [Pane.regions, .instances, .registries] {
+        for pane in [Pane.regions, .instances, .cost] {
             store.send(.command(.previousPane)) { $0.pane = pane }
         }
     }

@@ -117,6 +117,8 @@ struct ViewModelTests {
         let entries = help.sections.flatMap(\.entries)
         #expect(entries.contains(HelpModel.Entry(keys: "x", action: "stop the selected instance (confirm with y)")))
         #expect(entries.contains(HelpModel.Entry(keys: "q Ctrl-C", action: "quit")))
-        #expect(help.notes.first?.contains("DISABLED, DELETED, FAILED and ERROR") == true)
+        #expect(help.notes.first?.contains("billed instances: ACTIVE") == true)
+        #expect(help.notes.contains { $0.contains("Not billed: DISABLED, DELETING, DELETED, ERROR, FAILED") })
+        #expect(entries.contains(HelpModel.Entry(keys: "w", action: "Cost pane: next chart window")))
     }
 }

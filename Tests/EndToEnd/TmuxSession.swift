@@ -13,12 +13,21 @@ final class TmuxSession {
     private var configFile: URL?
     /// The server's socket file, removed on `close()` (`kill-server` leaves it).
     private var socketPath: String?
+    /// `XDG_STATE_HOME` of the program when the test gives none: its ledger
+    /// goes to a directory of its own, removed on `close()`, never the home's.
+    private var stateHome: URL?
 
     /// Starts `command` (run by the shell) in a `width` x `height` pane that stays
     /// open after the command exits, so its last output can be read. (A shell
     /// left sleeping, not `remain-on-exit`: a dead pane loses its first line.)
     init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         socket = "sesterce-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var environment = environment
+        if environment["XDG_STATE_HOME"] == nil {
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-state")
+            environment["XDG_STATE_HOME"] = state.path
+            stateHome = state
+        }
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let script = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color \(exports) \(command); exec sleep 600"
         // Options come from a config file read at start: setting `status off`
@@ -41,6 +50,7 @@ final class TmuxSession {
         _ = try? tmux(["kill-server"])
         if let configFile { try? FileManager.default.removeItem(at: configFile) }
         if let socketPath { unlink(socketPath) }
+        if let stateHome { try? FileManager.default.removeItem(at: stateHome) }
     }
 
     /// Sends tmux key names (`Enter`, `Escape`, `C-c`, `j`) or literal text (`literal: true`).

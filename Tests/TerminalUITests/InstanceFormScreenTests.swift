@@ -37,8 +37,8 @@ struct InstanceFormScreenTests {
     func new120x40() {
         expectScreen(ScreenFixture.newInstance(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ Basics                                                                                                               │",
             "│ › Name               chat-eu                                       required, up to 63 characters                     │",
@@ -84,8 +84,8 @@ struct InstanceFormScreenTests {
     func scrolled80x24() {
         expectScreen(ScreenFixture.newInstanceScrolled(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
             "│   Container port     8000                               required, 1 to 65535 │",
             "│   Env vars           + add NAME=value                   NAME=value per line  │",
@@ -116,8 +116,8 @@ struct InstanceFormScreenTests {
         let state = ScreenFixture.after(ScreenFixture.newInstance(width: 80, height: 24), [.cancelForm])
         expectScreen(state, screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
             "│ Basics                                                                       │",
             "│ › Name               chat-eu                            required, up to 63 … │",
@@ -147,8 +147,8 @@ struct InstanceFormScreenTests {
     func delete80x24() {
         expectScreen(ScreenFixture.deleteInstance(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -162,14 +162,7 @@ struct InstanceFormScreenTests {
             "        │ > chat-                                                      │",
             "        │ Enter delete · Esc cancel                                    │",
             "        └──────────────────────────────────────────────────────────────┘",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+        ], blank(8), [
             "type the name  Enter delete  Esc cancel",
         ]))
     }

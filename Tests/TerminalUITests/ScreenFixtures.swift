@@ -180,6 +180,32 @@ enum ScreenFixture {
         ])
     }
 
+    /// The Cost pane (6) with a ledger and a $2,000 monthly budget, after the
+    /// ledger answered with a day of burn rising to the fleet's $2.88/h and
+    /// three instances' days of the month.
+    static func cost(width: Int, height: Int, window: CostWindow = .day) -> State {
+        var state = loaded(width: width, height: height)
+        state.settings.ledger = true
+        state.settings.budget = Budget(monthly: 2000)
+        let day = (0..<96).map { $0 < 40 ? 0 : $0 < 70 ? 1.44 : 2.88 }
+        let history = CostHistory(
+            at: now,
+            burn: [.hour: Array(repeating: 2.88, count: 60), .day: day, .week: Array(repeating: 1, count: 168),
+                   .month: Array(repeating: 1, count: 180)],
+            today: .init(observed: 41.25, estimated: 3.5), month: .init(observed: 612.4, estimated: 58.1),
+            topInstances: [
+                .init(id: "a1", name: "chat-prod-eu", status: "ACTIVE", month: .init(observed: 400, estimated: 30),
+                      daily: [20, 22, 25, 30, 28, 31, 35, 40]),
+                .init(id: "d4", name: "llama70b-eu", status: "PARTIALLYDEPLOYED", month: .init(observed: 180, estimated: 28.1),
+                      daily: [0, 0, 10, 40, 60, 50, 40, 8.1]),
+                .init(id: "c3", name: "whisper-batch", status: "DISABLED", month: .init(observed: 32.4),
+                      daily: [12, 10, 10.4, 0, 0, 0, 0, 0]),
+            ])
+        state = after(state, [.command(.showPane(.cost)), .costHistoryLoaded(history)])
+        while state.ledger.window != window { state = after(state, [.command(.nextCostWindow)]) }
+        return state
+    }
+
     /// `state` after each action, effects dropped.
     static func after(_ state: State, _ actions: [Action]) -> State {
         var state = state

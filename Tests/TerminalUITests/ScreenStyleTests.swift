@@ -31,7 +31,7 @@ struct ScreenStyleTests {
         #expect(Theme.mono.selectedRow.attributes.contains(.reverse))
     }
 
-    @Test("Statuses take their class colour; unbilled prices and unknown readiness are muted")
+    @Test("Statuses take their class colour; prices not billed (starting ones too) and unknown readiness are muted")
     func statusColours() {
         // The selection moves to the second row so that the first shows its own colours.
         let state = ScreenFixture.after(ScreenFixture.loaded(width: 80, height: 24), [.command(.move(.down))])
@@ -47,15 +47,16 @@ struct ScreenStyleTests {
         #expect(styles(of: "$1.44", in: buffer, y: 6) == [theme.muted])
         #expect(styles(of: "DISABLED", in: buffer, y: 7) == [theme.stopped])
         #expect(styles(of: "$1.44", in: buffer, y: 7) == [theme.muted])
-        #expect(styles(of: "$1.44", in: buffer, y: 5) == [theme.text])
+        #expect(styles(of: "$1.44", in: buffer, y: 5) == [theme.muted])  // DEPLOYING: not debited yet
+        #expect(styles(of: "$2.88", in: buffer, y: 3) == [theme.text])
     }
 
     @Test("Header: active tab, burn rate in bold, column titles")
     func header() {
         let buffer = ScreenFixture.render(ScreenFixture.loaded(width: 80, height: 24))
         #expect(styles(of: " 1 Instances ", in: buffer, y: 1) == [theme.tabActive])
-        #expect(styles(of: " 2 Regions ", in: buffer, y: 1) == [theme.tabInactive])
-        #expect(styles(of: "$14.28/h · spent $7.15", in: buffer, y: 0) == [theme.header.with(.bold)])
+        #expect(styles(of: " 2 ", in: buffer, y: 1) == [theme.tabInactive])
+        #expect(styles(of: "$2.88/h +$11.40/h starting", in: buffer, y: 0) == [theme.header.with(.bold)])
         #expect(styles(of: "updated 3s ago", in: buffer, y: 0) == [theme.header])
         #expect(rowStyles(buffer, y: 2) == [theme.tableHeader])
     }
@@ -122,7 +123,7 @@ struct ScreenStyleTests {
     @Test("Overlays: help keys in the key style, the dialog on its own background")
     func overlays() {
         let help = ScreenFixture.render(ScreenFixture.help(width: 80, height: 24))
-        #expect(styles(of: "Shift-Tab", in: help, y: 10) == [theme.key])
+        #expect(styles(of: "Shift-Tab", in: help, y: 11) == [theme.key])
         #expect(styles(of: "Panes", in: help, y: 3) == [theme.title])
 
         let dialog = ScreenFixture.render(ScreenFixture.stopConfirmation(width: 80, height: 24))

@@ -15,8 +15,8 @@ struct ScreenTests {
     func instances80x24() {
         expectScreen(ScreenFixture.loaded(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -32,8 +32,8 @@ struct ScreenTests {
     func instances120x40() {
         expectScreen(ScreenFixture.loaded(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
@@ -49,8 +49,8 @@ struct ScreenTests {
     func regions80x24() {
         expectScreen(ScreenFixture.pane(.regions, width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries         Regions (3)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1  2 Regions  3  4  5  6                                           Regions (3)",
             "REGION▲                                   STATE       1xL40S 1xH100 8xH200 TOTAL",
             "Helsinki (FI)                             ACTIVE           3      6      0     9",
             "Paris (FR)                                ACTIVE          12      0      1    13",
@@ -64,8 +64,8 @@ struct ScreenTests {
     func regions120x40() {
         expectScreen(ScreenFixture.pane(.regions, width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                 Regions (3)",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                         Regions (3)",
             "REGION▲                                                                           STATE       1xL40S 1xH100 8xH200 TOTAL",
             "Helsinki (FI)                                                                     ACTIVE           3      6      0     9",
             "Paris (FR)                                                                        ACTIVE          12      0      1    13",
@@ -79,8 +79,8 @@ struct ScreenTests {
     func hardware80x24() {
         expectScreen(ScreenFixture.pane(.hardware, width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        Hardware (3)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1  2  3 Hardware  4  5  6                                         Hardware (3)",
             "NAME▲             GPU                     GPU MEM vCPU      RAM  $/H POD REGIONS",
             "1xH100 / 26 vCPU… NVIDIA-H100-80GB x1      80 GiB   26  225 GiB    $2.49       1",
             "1xL40S / 16 vCPU… NVIDIA-L40S x1           48 GiB   16  232 GiB    $1.44       2",
@@ -94,8 +94,8 @@ struct ScreenTests {
     func hardware120x40() {
         expectScreen(ScreenFixture.pane(.hardware, width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                Hardware (3)",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                        Hardware (3)",
             "NAME▲                                 GPU                                         GPU MEM vCPU      RAM  $/H POD REGIONS",
             "1xH100 / 26 vCPU / 225GiB RAM         NVIDIA-H100-80GB x1                          80 GiB   26  225 GiB    $2.49       1",
             "1xL40S / 16 vCPU / 232GiB RAM         NVIDIA-L40S x1                               48 GiB   16  232 GiB    $1.44       2",
@@ -109,8 +109,8 @@ struct ScreenTests {
     func models80x24() {
         expectScreen(ScreenFixture.pane(.models, width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries          Models (3)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  Models (3)",
             "NAME▲                         FEATURES      PORT DEFAULT HARDWARE",
             "llama-3.1-8b-instruct         chat          8000 1xL40S / 16 vCPU / 232GiB RAM",
             "llama-3.3-70b-instruct        chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
@@ -124,8 +124,8 @@ struct ScreenTests {
     func models120x40() {
         expectScreen(ScreenFixture.pane(.models, width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                  Models (3)",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                          Models (3)",
             "NAME▲                                             FEATURES      PORT DEFAULT HARDWARE",
             "llama-3.1-8b-instruct                             chat          8000 1xL40S / 16 vCPU / 232GiB RAM",
             "llama-3.3-70b-instruct                            chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
@@ -139,8 +139,8 @@ struct ScreenTests {
     func registries80x24() {
         expectScreen(ScreenFixture.pane(.registries, width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries      Registries (2)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1  2  3  4  5 Registries  6                                     Registries (2)",
             "NAME▲             URL                  CREATED              UPDATED",
             "dockerhub-acme    registry-1.docker.i… 2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm         ghcr.io/acme/vllm    2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
@@ -153,8 +153,8 @@ struct ScreenTests {
     func registries120x40() {
         expectScreen(ScreenFixture.pane(.registries, width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                              Registries (2)",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                      Registries (2)",
             "NAME▲                                 URL                                      CREATED              UPDATED",
             "dockerhub-acme                        registry-1.docker.io/acme/inference      2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm                             ghcr.io/acme/vllm                        2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
@@ -169,8 +169,8 @@ struct ScreenTests {
     func detail80x24() {
         expectScreen(ScreenFixture.detail(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        chat-prod-eu",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                        chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Status       ACTIVE                                                          │",
             "│ Price        $2.88/h                                                         │",
@@ -200,8 +200,8 @@ struct ScreenTests {
     func detailAtEnd80x24() {
         expectScreen(ScreenFixture.detailAtEnd(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries        chat-prod-eu",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                        chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Tokyo            ░░░░░░░░░░░░░░░░░░ 0/1  min 1 · max 2 · cooldown 600s       │",
             "│   triggers: cpu 70%                                                          │",
@@ -231,8 +231,8 @@ struct ScreenTests {
     func detail120x40() {
         expectScreen(ScreenFixture.detail(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                chat-prod-eu",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                        chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ Status       ACTIVE                                                                                                  │",
             "│ Price        $2.88/h                                                                                                 │",
@@ -280,28 +280,28 @@ struct ScreenTests {
     func help80x24() {
         expectScreen(ScreenFixture.help(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
-            " ┌─ Keys — Esc or ? closes ──────────────────────────────────────────────────┐",
-            " │ Panes                                                                     │",
-            " │   1            show Instances                                             │",
-            " │   2            show Regions                                               │",
-            " │   3            show Hardware                                              │",
-            " │   4            show Models                                                │",
-            " │   5            show Registries                                            │",
-            " │   Tab          next pane                                                  │",
-            " │   Shift-Tab    previous pane                                              │",
-            " │                                                                           │",
-            " │ Move                                                                      │",
-            " │   k ↑          move up                                                    │",
-            " │   j ↓          move down                                                  │",
-            " │   PgUp Ctrl-B  page up                                                    │",
-            " │   PgDn Ctrl-F  page down                                                  │",
-            " │   g Home       go to the first row                                        │",
-            " │   G End        go to the last row                                         │",
-            " │                                                                           │",
-            " │ Rows                                                                      │",
-            " └──────────────────────────────────────────────────────── lines 1-18 of 58 ─┘",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            "┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
+            "│ Panes                                                                       │",
+            "│   1            show Instances                                               │",
+            "│   2            show Regions                                                 │",
+            "│   3            show Hardware                                                │",
+            "│   4            show Models                                                  │",
+            "│   5            show Registries                                              │",
+            "│   6            show Cost                                                    │",
+            "│   Tab          next pane                                                    │",
+            "│   Shift-Tab    previous pane                                                │",
+            "│                                                                             │",
+            "│ Move                                                                        │",
+            "│   k ↑          move up                                                      │",
+            "│   j ↓          move down                                                    │",
+            "│   PgUp Ctrl-B  page up                                                      │",
+            "│   PgDn Ctrl-F  page down                                                    │",
+            "│   g Home       go to the first row                                          │",
+            "│   G End        go to the last row                                           │",
+            "│                                                                             │",
+            "└────────────────────────────────────────────────────────── lines 1-18 of 66 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -311,28 +311,28 @@ struct ScreenTests {
     func helpAtEnd80x24() {
         expectScreen(ScreenFixture.helpAtEnd(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
-            " ┌─ Keys — Esc or ? closes ──────────────────────────────────────────────────┐",
-            " │   Enter        keep the filter and leave it                               │",
-            " │   Esc          clear the filter / cancel a dialog                         │",
-            " │   y            confirm a dialog                                           │",
-            " │                                                                           │",
-            " │ Forms                                                                     │",
-            " │   Tab ↑↓       next / previous field (Shift-Tab back)                     │",
-            " │   Space        switch a toggle or a region                                │",
-            " │   Enter        open a list / pick / new env line                          │",
-            " │   Ctrl-S F10   submit (the price shows at the bottom)                     │",
-            " │   Esc          close a list / leave (asks if edited)                      │",
-            " │                                                                           │",
-            " │ Cost                                                                      │",
-            " │   •            Burn rate: the sum of $/h of instances in every status     │",
-            " │                except DISABLED, DELETED, FAILED and ERROR.                │",
-            " │   •            $/day = $/h x 24, $/month = $/h x 730; spent = integrated  │",
-            " │                since launch between polls.                                │",
-            " │   •            Autoscaling: min 0 needs the HTTP trigger; a trigger is on │",
-            " │                when its threshold is filled in.                           │",
-            " └─────────────────────────────────────────────────────── lines 41-58 of 58 ─┘",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            "┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
+            "│   ? F1         this help                                                    │",
+            "│   q Ctrl-C     quit                                                         │",
+            "│                                                                             │",
+            "│ Filter and dialogs                                                          │",
+            "│   Enter        keep the filter and leave it                                 │",
+            "│   Esc          clear the filter / cancel a dialog                           │",
+            "│   y            confirm a dialog                                             │",
+            "│                                                                             │",
+            "│ Forms                                                                       │",
+            "│   Tab ↑↓       next / previous field (Shift-Tab back)                       │",
+            "│   Space        switch a toggle or a region                                  │",
+            "│   Enter        open a list / pick / new env line                            │",
+            "│   Ctrl-S F10   submit (the price shows at the bottom)                       │",
+            "│   Esc          close a list / leave (asks if edited)                        │",
+            "│                                                                             │",
+            "│ Cost                                                                        │",
+            "│   •            Burn rate: the sum of $/h of billed instances: ACTIVE, and   │",
+            "│                any status this version does not know (shown as unknown).    │",
+            "└───────────────────────────────────────────────────────── lines 41-58 of 66 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -342,44 +342,44 @@ struct ScreenTests {
     func help120x40() {
         expectScreen(ScreenFixture.help(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
-            "                     ┌─ Keys — Esc or ? closes ──────────────────────────────────────────────────┐",
-            "                     │ Panes                                                                     │",
-            "                     │   1            show Instances                                             │",
-            "                     │   2            show Regions                                               │",
-            "                     │   3            show Hardware                                              │",
-            "                     │   4            show Models                                                │",
-            "                     │   5            show Registries                                            │",
-            "                     │   Tab          next pane                                                  │",
-            "                     │   Shift-Tab    previous pane                                              │",
-            "                     │                                                                           │",
-            "                     │ Move                                                                      │",
-            "                     │   k ↑          move up                                                    │",
-            "                     │   j ↓          move down                                                  │",
-            "                     │   PgUp Ctrl-B  page up                                                    │",
-            "                     │   PgDn Ctrl-F  page down                                                  │",
-            "                     │   g Home       go to the first row                                        │",
-            "                     │   G End        go to the last row                                         │",
-            "                     │                                                                           │",
-            "                     │ Rows                                                                      │",
-            "                     │   Enter        open the instance's detail                                 │",
-            "                     │   Esc          back / close / clear filter                                │",
-            "                     │   /            filter rows (Enter keeps, Esc clears)                      │",
-            "                     │   o            sort by the next column                                    │",
-            "                     │   O            reverse the sort                                           │",
-            "                     │                                                                           │",
-            "                     │ Instances                                                                 │",
-            "                     │   s            start the selected instance (confirm with y)               │",
-            "                     │   x            stop the selected instance (confirm with y)                │",
-            "                     │                                                                           │",
-            "                     │ Create and change (Instances, Registries)                                 │",
-            "                     │   n            new instance (in Registries: new registry)                 │",
-            "                     │   e            edit the selected instance or registry                     │",
-            "                     │   c            clone the selected instance                                │",
-            "                     │   D            delete: an instance by typing its name, a registry with y  │",
-            "                     │                                                                           │",
-            "                     └──────────────────────────────────────────────────────── lines 1-34 of 58 ─┘",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
+            "                    ┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
+            "                    │ Panes                                                                       │",
+            "                    │   1            show Instances                                               │",
+            "                    │   2            show Regions                                                 │",
+            "                    │   3            show Hardware                                                │",
+            "                    │   4            show Models                                                  │",
+            "                    │   5            show Registries                                              │",
+            "                    │   6            show Cost                                                    │",
+            "                    │   Tab          next pane                                                    │",
+            "                    │   Shift-Tab    previous pane                                                │",
+            "                    │                                                                             │",
+            "                    │ Move                                                                        │",
+            "                    │   k ↑          move up                                                      │",
+            "                    │   j ↓          move down                                                    │",
+            "                    │   PgUp Ctrl-B  page up                                                      │",
+            "                    │   PgDn Ctrl-F  page down                                                    │",
+            "                    │   g Home       go to the first row                                          │",
+            "                    │   G End        go to the last row                                           │",
+            "                    │                                                                             │",
+            "                    │ Rows                                                                        │",
+            "                    │   Enter        open the instance's detail                                   │",
+            "                    │   Esc          back / close / clear filter                                  │",
+            "                    │   /            filter rows (Enter keeps, Esc clears)                        │",
+            "                    │   o            sort by the next column                                      │",
+            "                    │   O            reverse the sort                                             │",
+            "                    │                                                                             │",
+            "                    │ Instances                                                                   │",
+            "                    │   s            start the selected instance (confirm with y)                 │",
+            "                    │   x            stop the selected instance (confirm with y)                  │",
+            "                    │                                                                             │",
+            "                    │ Create and change (Instances, Registries)                                   │",
+            "                    │   n            new instance (in Registries: new registry)                   │",
+            "                    │   e            edit the selected instance or registry                       │",
+            "                    │   c            clone the selected instance                                  │",
+            "                    │   D            delete: an instance by typing its name, a registry with y    │",
+            "                    └────────────────────────────────────────────────────────── lines 1-34 of 66 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -389,8 +389,8 @@ struct ScreenTests {
     func stopConfirmation80x24() {
         expectScreen(ScreenFixture.stopConfirmation(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -412,8 +412,8 @@ struct ScreenTests {
     func stopConfirmation120x40() {
         expectScreen(ScreenFixture.stopConfirmation(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
@@ -435,8 +435,8 @@ struct ScreenTests {
     func typingFilter80x24() {
         expectScreen(ScreenFixture.typingFilter(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · updated 3s ago                 $14.28/h · spent $7.15",
-            " 1 Instances  2  3  4  5                                Instances (2 of 5)  /eu",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                             Instances (2 of 5)  /eu",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -450,8 +450,8 @@ struct ScreenTests {
     func typingFilter120x40() {
         expectScreen(ScreenFixture.typingFilter(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                     Instances (2 of 5)  /eu",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                             Instances (2 of 5)  /eu",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
@@ -465,8 +465,8 @@ struct ScreenTests {
     func stale80x24() {
         expectScreen(ScreenFixture.staleAfterFailure(width: 80, height: 24), screen(
         [
-            " api.cloud.sesterce.com · stale: updated 8s ago          $14.28/h · spent $7.17",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries       Instances (5)",
+            " api.cloud.sesterce.com · stale: updated 8s ago      $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6                                       Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -483,8 +483,8 @@ struct ScreenTests {
     func stale120x40() {
         expectScreen(ScreenFixture.staleAfterFailure(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com  ↻ every 5s · stale: updated 8s ago        $14.28/h · $342.72/day · $10,424.40/mo · spent $7.17",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                               Instances (5)",
+            " api.cloud.sesterce.com · stale: updated 8s ago    $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.45",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",

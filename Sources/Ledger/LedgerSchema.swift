@@ -1,0 +1,79 @@
+import GRDB
+
+/// The ledger's tables, built by migrations so that later versions add
+/// theirs (events, stop timers) to the same file without touching these.
+///
+/// Sizes matter (a month of 10,000 instances changing hourly is 7 million
+/// intervals): an interval is five integers, its name, status and price are
+/// shared through `state`, and what an instance is doing now lives in its
+/// `instance` row, which each poll extends instead of adding rows. Spend is
+/// kept rolled up per day and instance (`spendDay`, written when an interval
+/// closes) and per minute and account (`spendMinute`, written each poll), so
+/// that a report reads thousands of rows, not millions.
+enum LedgerSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: accounts, instances, intervals, spend") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    host TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    UNIQUE (host, fingerprint));
+                CREATE TABLE state (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    hourlyPrice REAL NOT NULL,
+                    UNIQUE (name, status, hourlyPrice));
+                -- One row per instance: what it was last seen doing, since when
+                -- (intervalStart, its open interval) and until when (seenAt).
+                CREATE TABLE instance (
+                    id INTEGER PRIMARY KEY,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    apiId TEXT NOT NULL,
+                    intervalId INTEGER NOT NULL,
+                    intervalStart INTEGER NOT NULL,
+                    seenAt INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    hourlyPrice REAL NOT NULL,
+                    updatedAt REAL,
+                    UNIQUE (accountId, apiId));
+                -- Seconds since 1970, UTC; "end" is NULL while the interval is
+                -- open (its end is then its instance's seenAt).
+                CREATE TABLE interval (
+                    id INTEGER PRIMARY KEY,
+                    instanceId INTEGER NOT NULL,
+                    stateId INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER);
+                CREATE TABLE spendDay (
+                    accountId INTEGER NOT NULL,
+                    day INTEGER NOT NULL,
+                    instanceId INTEGER NOT NULL,
+                    billedSeconds INTEGER NOT NULL,
+                    observed REAL NOT NULL,
+                    estimated REAL NOT NULL,
+                    PRIMARY KEY (accountId, day, instanceId)) WITHOUT ROWID;
+                CREATE TABLE spendMinute (
+                    accountId INTEGER NOT NULL,
+                    minute INTEGER NOT NULL,
+                    observed REAL NOT NULL,
+                    estimated REAL NOT NULL,
+                    PRIMARY KEY (accountId, minute)) WITHOUT ROWID;
+                -- A budget threshold crossed (80 % or 100 % of the monthly or
+                -- daily budget), for the events pane.
+                CREATE TABLE budgetCrossing (
+                    id INTEGER PRIMARY KEY,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    at INTEGER NOT NULL,
+                    period TEXT NOT NULL,
+                    percent INTEGER NOT NULL,
+                    projected REAL NOT NULL,
+                    budget REAL NOT NULL);
+                """)
+        }
+        return migrator
+    }
+}
