@@ -2,19 +2,29 @@ import DashboardCore
 import Dispatch
 import Foundation
 import Ledger
+import NIOPosix
 import SesterceModels
 
-/// Runs the ledger's work on a serial queue of its own, off the render path:
+/// Runs the ledger's work on a thread of its own, off the render path:
 /// writes in the order the polls came, each read after the writes before it.
 /// Results and failures come back as actions.
+///
+/// One SwiftNIO pool thread rather than a dispatch queue: the first job on a
+/// dispatch queue starts libdispatch's worker pool, whose monitor then wakes
+/// the process every second for good (see `EventLoopSleep`).
 public final class LedgerWorker: Sendable {
     private let ledger: Ledger
-    private let queue = DispatchQueue(label: "sesterce-dash ledger", qos: .utility)
+    private let thread = NIOThreadPool(numberOfThreads: 1)
     private let send: @Sendable (Action) -> Void
 
     public init(ledger: Ledger, send: @escaping @Sendable (Action) -> Void) {
         self.ledger = ledger
         self.send = send
+        thread.start()
+    }
+
+    deinit {
+        thread.shutdownGracefully { _ in }
     }
 
     /// Performs a ledger effect; false for an effect that is not the ledger's.
@@ -37,13 +47,19 @@ public final class LedgerWorker: Sendable {
         return true
     }
 
-    /// Waits for the work queued so far (the end of a session, tests).
-    public func drain() {
-        queue.sync {}
+    /// Waits for the work queued so far (the end of a session, tests), and
+    /// stops the thread: work handed over later is not done. (Stopping alone
+    /// would drop what is queued: SwiftNIO's pool cancels it.)
+    public func finish() {
+        let done = DispatchSemaphore(value: 0)
+        thread.submit { _ in done.signal() }
+        done.wait()
+        try? thread.syncShutdownGracefully()
     }
 
     private func run(_ work: @escaping @Sendable (Ledger) throws -> Action?) {
-        queue.async { [ledger, send] in
+        thread.submit { [ledger, send] state in
+            guard case .active = state else { return }
             do {
                 if let action = try work(ledger) { send(action) }
             } catch {

@@ -146,7 +146,7 @@ extension SessionLoop {
         let runner = EffectRunner(client: client, timers: timers, ledger: worker) { inbox.post($0) }
         defer {
             runner.cancelAll()
-            worker?.drain()  // the last poll's write lands before the program ends
+            worker?.finish()  // the last poll's write lands before the program ends
         }
         let loop = SessionLoop(
             device: device, inbox: inbox, timers: timers, theme: theme,
