@@ -58,13 +58,13 @@ let package = Package(
         .executableTarget(
             name: "sesterce-dash",
             dependencies: [
-                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands",
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands", "Endpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "sesterce-dash-bench",
-            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI"]
+            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "Endpoint"]
         ),
         .executableTarget(
             name: "sesterce-sim",
@@ -74,8 +74,18 @@ let package = Package(
             ]
         ),
         .target(name: "TextLayout"),
+        .target(
+            name: "Endpoint",
+            dependencies: [
+                "SesterceModels", "TextLayout",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(name: "DashboardCore", dependencies: ["SesterceModels", "TextLayout"]),
-        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout"]),
+        .target(name: "DashboardRuntime", dependencies: ["DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout", "Endpoint"]),
         .target(name: "TerminalUI", dependencies: ["DashboardCore", "TextLayout"]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "TextLayout"]),
         .target(
@@ -87,6 +97,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(name: "EndpointTests", dependencies: ["Endpoint", "SesterceModels", "SesterceSimulator"]),
         .testTarget(
             name: "DashCommandsTests",
             dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),

@@ -39,6 +39,7 @@ public final class SimulatorServer: Sendable {
         let router = Router()
         router.middlewares.add(FaultSwitchMiddleware(injector: faults))
         router.middlewares.add(FaultMiddleware(injector: faults))
+        router.middlewares.add(EndpointRoutes(store: store, secret: options.endpointKey, fixedTiming: options.endpointTiming))
         router.middlewares.add(EdgeMiddleware(apiKey: options.apiKey))
         router.middlewares.add(RequestValidationMiddleware(store: store))
         try SimulatorAPI(store: store).registerHandlers(
@@ -65,6 +66,7 @@ public final class SimulatorServer: Sendable {
             try await task.value
             throw StartError.notListening
         }
+        await store.serveEndpoints(at: "http://127.0.0.1:\(port)/")
         return SimulatorServer(
             url: URL(string: "http://127.0.0.1:\(port)")!, store: store, faults: faults, group: group, task: task)
     }
