@@ -105,6 +105,12 @@ struct Connection {
     var keySource: String
     var simulator: SimulatorServer?
 
+    /// With `--demo` and no endpoint secret of one's own: the built-in
+    /// simulator's, so the playground and probe work without setup.
+    var demoEndpointCredentials: EndpointCredentials? {
+        simulator.map { _ in EndpointCredentials(secret: EndpointSecret(SimulatorOptions().endpointKey), source: "demo simulator") }
+    }
+
     /// Host and port for the header.
     var host: String {
         let url = client.baseURL

@@ -21,7 +21,7 @@ struct SesterceDash: AsyncParsableCommand {
             Exit codes: 0 ok, 1 the API refused or failed, 2 usage or configuration error.
             """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ConfigCommand.self])
+        subcommands: [ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ConfigCommand.self, ProbeCommand.self])
 
     @OptionGroup var connection: ConnectionOptions
 
