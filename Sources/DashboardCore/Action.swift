@@ -1,5 +1,6 @@
 import Foundation
 import SesterceModels
+import TextLayout
 
 /// Everything that can happen to the dashboard: time passing, results coming
 /// back from the API, and what the person asks for. `reduce` is the only
@@ -45,6 +46,11 @@ public enum Action: Equatable, Sendable {
     case formInput(FormInput)
     case submitForm
     case cancelForm
+
+    /// A key pressed while the playground has the keys.
+    case playgroundKey(KeyEvent)
+    /// The runtime's report on a playground request.
+    case playground(PlaygroundEvent)
 }
 
 /// One list of the catalog as it arrived, or why it did not.

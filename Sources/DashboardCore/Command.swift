@@ -10,6 +10,7 @@ public enum Command: Hashable, Sendable {
     case start, stop
     case new, edit, clone, delete
     case refresh
+    case playground
     case help
     case quit
 
@@ -31,6 +32,7 @@ public enum Command: Hashable, Sendable {
         case .clone: "clone the selected instance"
         case .delete: "delete: an instance by typing its name, a registry with y"
         case .refresh: "refresh now"
+        case .playground: "chat with the endpoint in a playground (b: probe)"
         case .help: "this help"
         case .quit: "quit"
         }

@@ -46,6 +46,8 @@ extension State {
         case .refresh:
             showInfo("Refreshing…")
             return beginPoll(.instances) + refreshCatalog()
+        case .playground:
+            return openPlayground()
         case .help:
             overlay = overlay == .help ? nil : .help
             helpScroll = 0

@@ -121,6 +121,18 @@ public final class SessionLoop<Device: TerminalDevice> {
     }
 }
 
+/// How the playground reaches endpoints: the secret found at launch (else
+/// asked for in the playground) and whether plain `http://` may leave this machine.
+public struct EndpointAccess: Sendable {
+    public var secret: EndpointSecret?
+    public var allowInsecureHTTP: Bool
+
+    public init(secret: EndpointSecret? = nil, allowInsecureHTTP: Bool = false) {
+        self.secret = secret
+        self.allowInsecureHTTP = allowInsecureHTTP
+    }
+}
+
 extension SessionLoop {
     /// The whole session on `device`: an effect runner with `client` whose
     /// results and timers the loop takes, until the person quits or the
@@ -130,10 +142,13 @@ extension SessionLoop {
     ///   - observe: sees every action before it is reduced (the log).
     public static func run(
         on device: Device, client: SesterceClient, settings: State.Settings, theme: Theme, inbox: ActionInbox,
+        endpoints: EndpointAccess = EndpointAccess(),
         request: @escaping (Effect) -> Void = { _ in }, observe: @escaping (Action) -> Void = { _ in }
     ) -> State {
         let timers = TimerTable()
-        let runner = EffectRunner(client: client, timers: timers) { inbox.post($0) }
+        let runner = EffectRunner(client: client, timers: timers, allowInsecureEndpoints: endpoints.allowInsecureHTTP) {
+            inbox.post($0)
+        }
         defer { runner.cancelAll() }
         let loop = SessionLoop(
             device: device, inbox: inbox, timers: timers, theme: theme,
@@ -143,6 +158,7 @@ extension SessionLoop {
             },
             observe: observe)
         var state = State(settings: settings, now: Date())
+        state.endpointSecret = endpoints.secret
         loop.run(&state, launchedAt: Date())
         return state
     }

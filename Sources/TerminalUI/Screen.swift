@@ -24,6 +24,7 @@ public struct Screen {
         switch model.body {
         case .table(let table): TableView(model: table, theme: theme).render(into: &buffer, area: body)
         case .detail(let detail): DetailView(model: detail, theme: theme).render(into: &buffer, area: body)
+        case .playground(let playground): PlaygroundView(model: playground, theme: theme).render(into: &buffer, area: body)
         }
         FooterView(model: model.footer, theme: theme).render(into: &buffer, area: footer)
         if let form = model.formBehind { FormView(model: form, theme: theme).render(into: &buffer, area: body) }
@@ -42,6 +43,7 @@ public struct Screen {
         switch model.body {
         case .table(let table): table.filter.isEmpty ? table.title : "\(table.title)  /\(table.filter)"
         case .detail(let detail): detail.title
+        case .playground: "Playground"
         }
     }
 }

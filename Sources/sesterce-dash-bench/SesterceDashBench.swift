@@ -4,7 +4,9 @@
 /// Names given as arguments run only those benchmarks, to profile one.
 /// Targets: decode < 100 ms, reduce + view-model < 20 ms, render < 2 ms and
 /// independent of the total number of rows, a key in a form < 16 ms (a frame),
-/// an action handed to the running loop drawn < 5 ms. Build with `-c release`.
+/// an action handed to the running loop drawn < 5 ms; one million chat chunks
+/// parsed (`sse_parse_1m`) and the probe's CPU at 64 streams (`probe_cpu_64`,
+/// its own line). Build with `-c release`.
 @main
 struct SesterceDashBench {
     static func main() async throws {
@@ -31,5 +33,8 @@ struct SesterceDashBench {
         await run("form_keystroke_10k") { Benchmarks.formKeystroke($0, large, stopwatch) }
         await run("form_keystroke_100") { Benchmarks.formKeystroke($0, small, stopwatch) }
         try await run("action_to_frame") { try await Benchmarks.actionToFrame($0, instances: 100) }
+        try await run("token_to_frame") { try await Benchmarks.tokenToFrame($0) }
+        await run("sse_parse_1m") { Benchmarks.sseParse($0, stopwatch) }
+        if selected.isEmpty || selected.contains("probe_cpu_64") { print(try await Benchmarks.probeCPU("probe_cpu_64")) }
     }
 }

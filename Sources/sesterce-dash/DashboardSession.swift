@@ -15,8 +15,13 @@ final class DashboardSession: Sendable {
     private let colorMode: ColorMode
     private let theme: Theme
     private let log: EventLog?
+    private let endpoints: EndpointAccess
 
-    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, log: EventLog?) {
+    init(
+        client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, log: EventLog?,
+        endpoints: EndpointAccess
+    ) {
+        self.endpoints = endpoints
         self.client = client
         self.settings = settings
         self.colorMode = colorMode
@@ -45,7 +50,7 @@ final class DashboardSession: Sendable {
         let terminal = try CursesTerminal(colorMode: colorMode)
         defer { terminal.restore() }
         _ = SessionLoop.run(
-            on: terminal, client: client, settings: settings, theme: theme, inbox: inbox,
+            on: terminal, client: client, settings: settings, theme: theme, inbox: inbox, endpoints: endpoints,
             request: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
             },

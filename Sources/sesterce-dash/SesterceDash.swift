@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import DashCommands
 import DashboardCore
+import DashboardRuntime
 import Foundation
 import TerminalUI
 
@@ -36,6 +37,11 @@ struct SesterceDash: AsyncParsableCommand {
     @Option(name: .customLong("log-file"), help: "Append a log of requests and failures to this file (never the key).")
     var logFile: String?
 
+    @Option(
+        name: .customLong("endpoint-key-file"),
+        help: "Read the endpoint secret (for the playground, p) from this file; else SESTERCE_ENDPOINT_KEY, endpoint_key, or asked.")
+    var endpointKeyFile: String?
+
     func validate() throws {
         if let refresh, !DashConfig.refreshRange.contains(refresh) {
             throw ValidationError("--refresh must be between 1 and 3600 seconds.")
@@ -48,12 +54,24 @@ struct SesterceDash: AsyncParsableCommand {
         let preferences = DashboardPreferences(
             refreshFlag: refresh, noColorFlag: noColor, environment: environment, config: config.config)
         let log = try logFile.map { try EventLog(path: $0) }
-        let connection = try await self.connection.applying(config.config).connect(environment: environment)
+        let options = self.connection.applying(config.config)
+        let endpointCredentials: EndpointCredentials?
+        do {
+            endpointCredentials = try EndpointCredentials.resolve(
+                keyFile: endpointKeyFile, profile: options.profileName, environment: environment)
+        } catch {
+            FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
+            throw ExitCode(CommandSetup.usageError)
+        }
+        let connection = try await options.connect(environment: environment)
         let settings = State.Settings(
             refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap)
         let session = DashboardSession(
             client: connection.client, settings: settings, colorMode: preferences.theme == .mono ? .none : .auto,
-            theme: Theme(preferences.theme), log: log)
+            theme: Theme(preferences.theme), log: log,
+            endpoints: EndpointAccess(
+                secret: (endpointCredentials ?? connection.demoEndpointCredentials)?.secret,
+                allowInsecureHTTP: options.insecureHTTP))
         let outcome = await session.runOnOwnThread()
         await connection.simulator?.stop()
         if case .failure(let error) = outcome {
