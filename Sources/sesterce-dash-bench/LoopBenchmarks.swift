@@ -3,7 +3,6 @@ import DashboardRuntime
 import Foundation
 import SesterceAPI
 import SesterceSimulator
-import SesterceModels
 import TerminalUI
 
 extension Benchmarks {
@@ -41,56 +40,6 @@ extension Benchmarks {
             let sent = ContinuousClock.now
             inbox.post(.command(.showPane(pane)))
             guard let shown = await frame(showing: "\(pane.title) (") else { break }
-            samples.append((shown - sent).milliseconds)
-        }
-        terminal.hangUp()
-        await server.stop()
-        return BenchmarkResult(name: name, samples: samples)
-    }
-}
-
-extension Benchmarks {
-    /// From a token's arrival (the runtime posting it to the session's inbox,
-    /// as the endpoint client's callback does) to the frame that shows it:
-    /// the real loop on a headless 120x40 terminal with the playground open
-    /// and a reply streaming. The goal is under 50 ms.
-    static func tokenToFrame(_ name: String, tokens: Int = 200) async throws -> BenchmarkResult {
-        var options = SimulatorOptions()
-        options.instances = 100
-        options.endpointTiming = EndpointTiming(firstToken: .seconds(600), interval: .seconds(1))
-        let server = try await SimulatorServer.start(options)
-        let (frames, sink) = AsyncStream<(ContinuousClock.Instant, Buffer)>.makeStream()
-        let terminal = HeadlessTerminal(columns: 120, rows: 40) { sink.yield((ContinuousClock.now, $0)) }
-        let inbox = try ActionInbox()
-        let client = SesterceClient(baseURL: server.url, apiKey: options.apiKey)
-        let secret = EndpointSecret(options.endpointKey)
-        let thread = Thread {
-            _ = SessionLoop.run(
-                on: terminal, client: client, settings: .init(host: "sim"), theme: .dark, inbox: inbox,
-                endpoints: EndpointAccess(secret: secret))
-        }
-        thread.start()
-        var drawn = frames.makeAsyncIterator()
-        func frame(showing text: String) async -> ContinuousClock.Instant? {
-            while let (time, frame) = await drawn.next() {
-                if frame.lines.contains(where: { $0.contains(text) }) { return time }
-            }
-            return nil
-        }
-        _ = await frame(showing: "chat-prod")
-        inbox.post(.command(.playground))
-        _ = await frame(showing: "llama-3.1-8b-instruct")
-        for character in "Hello" { inbox.post(.playgroundKey(.character(character))) }
-        inbox.post(.playgroundKey(.enter))
-        _ = await frame(showing: "Streaming")
-        // The stream is request 1; its real tokens would take ten minutes, so
-        // these are the only ones: each a distinct word, drawn or not.
-        var samples: [Double] = []
-        for index in 0..<tokens {
-            let word = " w\(index)x"
-            let sent = ContinuousClock.now
-            inbox.post(.playground(.token(request: 1, text: word, elapsedMs: Double(index))))
-            guard let shown = await frame(showing: "w\(index)x") else { break }
             samples.append((shown - sent).milliseconds)
         }
         terminal.hangUp()

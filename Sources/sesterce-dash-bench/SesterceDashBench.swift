@@ -33,7 +33,6 @@ struct SesterceDashBench {
         await run("form_keystroke_10k") { Benchmarks.formKeystroke($0, large, stopwatch) }
         await run("form_keystroke_100") { Benchmarks.formKeystroke($0, small, stopwatch) }
         try await run("action_to_frame") { try await Benchmarks.actionToFrame($0, instances: 100) }
-        try await run("token_to_frame") { try await Benchmarks.tokenToFrame($0) }
         await run("sse_parse_1m") { Benchmarks.sseParse($0, stopwatch) }
         if selected.isEmpty || selected.contains("probe_cpu_64") { print(try await Benchmarks.probeCPU("probe_cpu_64")) }
     }
