@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "sesterce-dash",
             dependencies: [
-                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands", "Ledger",
+                "SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "TextLayout", "CursesBackend", "DashCommands", "Ledger", "Endpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -69,7 +69,7 @@ let package = Package(
         .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "sesterce-dash-bench",
-            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "Ledger"]
+            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "Ledger", "Endpoint"]
         ),
         .executableTarget(
             name: "sesterce-sim",
@@ -91,8 +91,18 @@ let package = Package(
         .target(
             name: "DashboardRuntime",
             dependencies: [
-                "DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout", "Ledger",
+                "DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout", "Ledger", "Endpoint",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "Endpoint",
+            dependencies: [
+                "SesterceModels", "TextLayout",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
@@ -108,6 +118,7 @@ let package = Package(
         ),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SesterceModels"]),
+        .testTarget(name: "EndpointTests", dependencies: ["Endpoint", "SesterceModels", "SesterceSimulator"]),
         .testTarget(
             name: "DashCommandsTests",
             dependencies: ["DashCommands", "DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator", "Ledger"]),

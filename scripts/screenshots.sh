@@ -143,6 +143,7 @@ printf 'set -g status off\n' >"$WORK/tmux.conf"
 tm -f "$WORK/tmux.conf" new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" \
     env -i PATH="$PATH" HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" \
     LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color SESTERCE_API_KEY=demo-key \
+    SESTERCE_ENDPOINT_KEY=demo-endpoint-key \
     "$DASH" --api-url "$URL"
 TMUX_PID=$(tm display-message -p '#{pid}')
 DASH_PID=$(tm display-message -p -t "$SESSION" '#{pane_pid}')
@@ -267,6 +268,39 @@ for ((i = 0; i < 3; i++)); do keys w; done
 wait_for '[last hour]'
 shot 09-cost
 keys 1
+
+# 9. The playground of chat-prod, mid-reply: its endpoint streams at its
+#    hardware's pace (L40S: 320 ms to the first token, 30 tokens a second), and
+#    this prompt gets a 91-token reply, about three seconds. The shot is taken
+#    once the reply runs over two lines of the transcript, still streaming.
+keys /
+type_text chat-prod
+keys Enter
+wait_for "Instances (1 of $count)"
+keys p
+wait_for 'Playground · chat-prod · llama-3.1-8b-instruct'
+type_text 'Explain what a GPU does'
+keys Enter
+deadline=$((SECONDS + TIMEOUT))
+until awk '/│ llama-3.1-8b-instruct/ { label = NR } /▌/ { cursor = NR } END { exit !(label && cursor >= label + 2) }' <<<"$(pane)"; do
+    ((SECONDS < deadline)) || { pane >&2; die "no reply streaming"; }
+    sleep 0.05
+done
+shot 09-playground-reply
+wait_for 'TTFT' 'tok/s'
+wait_gone '▌'
+
+# 10. The probe of the same endpoint: 20 streamed requests, 4 at once, then
+#     the percentiles and the histogram of time to first token.
+keys Escape
+wait_for 'b: probe'
+keys b
+wait_for 'TTFT histogram' '20 ok, 0 failed'
+shot 10-playground-probe
+keys Escape
+keys Escape
+wait_gone 'Playground ·'
+keys Escape
 wait_for "Instances ($count)"
 
 # 8. Stale data: the simulator goes away; the next refresh fails.

@@ -52,6 +52,11 @@ public enum Action: Equatable, Sendable {
     case formInput(FormInput)
     case submitForm
     case cancelForm
+
+    /// A key pressed while the playground has the keys.
+    case playgroundKey(KeyEvent)
+    /// The runtime's report on a playground request.
+    case playground(PlaygroundEvent)
 }
 
 /// One list of the catalog as it arrived, or why it did not.

@@ -12,6 +12,7 @@ public enum Command: Hashable, Sendable {
     case refresh
     /// On the Cost pane: the chart's next window (hour, 24 h, 7 days, 30 days).
     case nextCostWindow
+    case playground
     case help
     case quit
 
@@ -34,6 +35,7 @@ public enum Command: Hashable, Sendable {
         case .delete: "delete: an instance by typing its name, a registry with y"
         case .refresh: "refresh now"
         case .nextCostWindow: "Cost pane: next chart window"
+        case .playground: "chat with the endpoint in a playground (b: probe)"
         case .help: "this help"
         case .quit: "quit"
         }

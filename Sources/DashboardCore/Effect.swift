@@ -27,6 +27,15 @@ public enum Effect: Equatable, Sendable {
     case timer(TimerID, after: Double, action: Action)
     /// Disarms a timer; nothing happens if it is not armed.
     case cancel(TimerID)
+    /// The models an instance's endpoint serves (`GET /v1/models`).
+    case listEndpointModels(instanceId: String, address: String, secret: EndpointSecret)
+    /// A streamed chat completion, reported token by token as `.playground`
+    /// actions; numbered so that `cancelEndpointRequest` can stop it.
+    case streamChat(request: Int, address: String, ChatRequest, secret: EndpointSecret)
+    /// The latency probe (streamed requests, a few at once), with progress.
+    case probeEndpoint(request: Int, address: String, instance: String, model: String, requests: Int, secret: EndpointSecret)
+    /// Stops a stream or probe (Esc): its request is cancelled.
+    case cancelEndpointRequest(Int)
     case quit
 }
 

@@ -23,6 +23,7 @@ public struct Keymap: Equatable, Sendable {
         .character("n"): .new, .character("e"): .edit, .character("c"): .clone,
         .character("D"): .delete,
         .character("r"): .refresh, .ctrl("r"): .refresh,
+        .character("p"): .playground,
         .character("?"): .help, .function(1): .help,
         .character("q"): .quit, .ctrl("c"): .quit,
     ])
@@ -80,6 +81,8 @@ public struct Keymap: Equatable, Sendable {
             case .cancel?: return .cancelForm
             case nil: return key == .ctrl("c") ? .command(.quit) : nil
             }
+        case .playground:
+            return key == .ctrl("c") ? .command(.quit) : .playgroundKey(key)
         case .normal:
             return bindings[key].map(Action.command)
         }

@@ -38,7 +38,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Panes", Pane.allCases.map(Command.showPane) + [.nextPane, .previousPane]),
         ("Move", [.move(.up), .move(.down), .move(.pageUp), .move(.pageDown), .move(.top), .move(.bottom)]),
         ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort]),
-        ("Instances", [.start, .stop]),
+        ("Instances", [.start, .stop, .playground]),
         ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
         ("Cost", [.nextCostWindow]),
         ("General", [.refresh, .help, .quit]),
@@ -52,6 +52,14 @@ public struct HelpModel: Equatable, Sendable {
                 return Entry(keys: keys.map(Keymap.label).joined(separator: " "), action: command.summary)
             })
         }
+        sections.append(Section(title: "Playground (p)", entries: [
+            Entry(keys: "Enter", action: "send the prompt"),
+            Entry(keys: "Esc", action: "stop a reply / leave the prompt / close"),
+            Entry(keys: "i", action: "back to the prompt line"),
+            Entry(keys: "b", action: "probe: 20 streamed requests, TTFT and tok/s"),
+            Entry(keys: "t", action: "parameters: system prompt, temperature, top_p, ..."),
+            Entry(keys: "u", action: "the same request as a curl command"),
+        ]))
         sections.append(Section(title: "Filter and dialogs", entries: [
             Entry(keys: "Enter", action: "keep the filter and leave it"),
             Entry(keys: "Esc", action: "clear the filter / cancel a dialog"),

@@ -48,6 +48,8 @@ extension State {
             return beginPoll(.instances) + refreshCatalog()
         case .nextCostWindow:
             if pane == .cost { ledger.window = ledger.window.next }
+        case .playground:
+            return openPlayground()
         case .help:
             overlay = overlay == .help ? nil : .help
             helpScroll = 0

@@ -3,6 +3,10 @@
 extension State {
     mutating func submitForm() -> [Effect] {
         guard var session = form, !session.submitting else { return [] }
+        if session.purpose == .playgroundParameters {
+            if session.form.attemptSubmit().isEmpty { applyParameters(session) } else { form = session }
+            return []
+        }
         defer { form = session }
         guard session.form.attemptSubmit().isEmpty else { return [] }
         guard !settings.readonly else {

@@ -160,6 +160,13 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .cancelForm:
         state.cancelForm()
         return []
+
+    case .playgroundKey(let key):
+        return state.playgroundKey(key)
+
+    case .playground(let event):
+        state.receive(event)
+        return []
     }
 }
 

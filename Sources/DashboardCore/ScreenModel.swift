@@ -5,6 +5,7 @@ public struct ScreenModel: Equatable, Sendable {
         case table(TableModel)
         case detail(InstanceDetailModel)
         case cost(CostModel)
+        case playground(PlaygroundModel)
     }
 
     public enum Overlay: Equatable, Sendable {
@@ -46,7 +47,9 @@ public struct ScreenModel: Equatable, Sendable {
         height = state.height
         tooSmall = !state.showsHeader
         header = HeaderModel(state)
-        if let id = state.detailId {
+        if let playground = state.playground {
+            body = .playground(PlaygroundModel(playground, state))
+        } else if let id = state.detailId {
             body = .detail(InstanceDetailModel(id: id, state))
         } else if state.pane == .cost {
             body = .cost(CostModel(state))
@@ -68,6 +71,17 @@ public struct ScreenModel: Equatable, Sendable {
             hints: Self.hints(state, keymap))
     }
 
+    static func playgroundHints(_ playground: Playground?) -> [(key: String, action: String)] {
+        switch playground?.focus {
+        case .secret?: return [("type", "the secret"), ("Enter", "keep it"), ("Esc", "close")]
+        case .prompt?:
+            return playground?.streaming != nil ? [("Esc", "stop the reply")] : [("Enter", "send"), ("Esc", "leave the prompt")]
+        default:
+            if playground?.streaming != nil || playground?.probe?.isRunning == true { return [("Esc", "stop")] }
+            return [("i", "prompt"), ("b", "probe"), ("t", "parameters"), ("u", "curl"), ("Esc", "close"), ("?", "help")]
+        }
+    }
+
     static func hints(_ state: State, _ keymap: Keymap) -> [(key: String, action: String)] {
         func key(_ command: Command, _ fallback: String) -> String {
             keymap.keys(for: command).first.map(Keymap.label) ?? fallback
@@ -78,6 +92,7 @@ public struct ScreenModel: Equatable, Sendable {
         case .typedConfirm: return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
         case .help: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc/?", "close help")]
         case .form: return (state.form.map { FormModel($0.form).hints } ?? []).map { ($0.key, $0.action) }
+        case .playground: return playgroundHints(state.playground)
         case .normal: break
         }
         var hints: [(key: String, action: String)] = []

@@ -80,6 +80,13 @@ public struct State: Equatable, Sendable {
     /// The clock timer is armed (see `armClock`).
     public var clockArmed = false
     public var helpScroll = 0
+    /// The chat playground of an instance, when open (`p`).
+    public var playground: Playground?
+    /// The endpoint secret: given at launch, or typed once in the playground
+    /// and kept for the session. Opaque: its description is redacted.
+    public var endpointSecret: EndpointSecret?
+    /// Endpoint streams and probes started so far: numbers each one.
+    public var endpointRequests = 0
 
     public init(settings: Settings, now: Date) {
         self.settings = settings
@@ -89,7 +96,7 @@ public struct State: Equatable, Sendable {
 
     public enum InputMode: Equatable, Sendable {
         /// `typedConfirm`: a question answered by typing a name (deleting an instance).
-        case normal, filter, confirm, typedConfirm, help, form
+        case normal, filter, confirm, typedConfirm, help, form, playground
     }
 
     public var inputMode: InputMode {
@@ -97,7 +104,7 @@ public struct State: Equatable, Sendable {
         case .confirm, .discardForm: .confirm
         case .deleteInstance: .typedConfirm
         case .help: .help
-        case nil: form != nil ? .form : filterEditing ? .filter : .normal
+        case nil: form != nil ? .form : playground != nil ? .playground : filterEditing ? .filter : .normal
         }
     }
 
@@ -186,11 +193,13 @@ public struct FormSession: Equatable, Sendable {
         /// A new instance (also a clone).
         case createInstance
         case editInstance(id: String, name: String)
+        /// The playground's sampling parameters (`t`).
+        case playgroundParameters
 
         var isInstance: Bool {
             switch self {
             case .createInstance, .editInstance: true
-            case .createRegistry, .editRegistry: false
+            case .createRegistry, .editRegistry, .playgroundParameters: false
             }
         }
     }

@@ -12,6 +12,8 @@ public final class EffectRunner: Sendable {
         var requests: [Int: Task<Void, Never>] = [:]
         /// Sleeps until the next timer is due, when the runner drives its timers.
         var timerDriver: Task<Void, Never>?
+        /// Endpoint streams and probes by request number (see `EffectRunner+Endpoint`).
+        var endpoints: [Int: Task<Void, Never>] = [:]
         var serial = 0
     }
 
@@ -20,18 +22,22 @@ public final class EffectRunner: Sendable {
     private let timers: TimerTable
     /// Whether the runner fires its timers itself (no session loop drives them).
     private let drivesTimers: Bool
-    private let send: @Sendable (Action) -> Void
+    let send: @Sendable (Action) -> Void
     private let tasks = Mutex(Tasks())
     /// Records polls and reads the cost history; nil with `--no-ledger`.
     private let ledger: LedgerWorker?
+    /// Plain `http://` endpoints beyond this machine are allowed (`--insecure-http`).
+    let allowInsecureEndpoints: Bool
 
     /// With `timers`, the caller drives them (the session loop does); without,
     /// the runner fires them with a task of its own. The client's own retries
     /// are turned off: the scheduler retries, so that every attempt is paced;
     /// when a 429 slows it, `.requestsSlowed` says so.
     public init(client: SesterceClient, pacing: RequestScheduler.Pacing = .init(), timers: TimerTable? = nil,
-                ledger: LedgerWorker? = nil, send: @escaping @Sendable (Action) -> Void) {
+                ledger: LedgerWorker? = nil, allowInsecureEndpoints: Bool = false,
+                send: @escaping @Sendable (Action) -> Void) {
         self.ledger = ledger
+        self.allowInsecureEndpoints = allowInsecureEndpoints
         self.client = client.retrying(.none)
         self.scheduler = RequestScheduler(pacing: pacing) { send(.requestsSlowed(perSecond: $0)) }
         self.timers = timers ?? TimerTable()
@@ -43,7 +49,7 @@ public final class EffectRunner: Sendable {
 
     /// Timers armed and requests under way.
     public var runningCount: Int {
-        timers.count + tasks.withLock { $0.requests.count }
+        timers.count + tasks.withLock { $0.requests.count + $0.endpoints.count }
     }
 
     /// Cancels every timer and request; nothing is sent after it returns.
@@ -51,7 +57,7 @@ public final class EffectRunner: Sendable {
         timers.cancelAll()
         let running = tasks.withLock { tasks in
             defer { tasks = Tasks(serial: tasks.serial) }
-            return Array(tasks.requests.values) + (tasks.timerDriver.map { [$0] } ?? [])
+            return Array(tasks.requests.values) + Array(tasks.endpoints.values) + (tasks.timerDriver.map { [$0] } ?? [])
         }
         running.forEach { $0.cancel() }
     }
@@ -68,6 +74,10 @@ public final class EffectRunner: Sendable {
             cancelAll()
         case .recordPoll, .loadCostHistory, .recordBudgetCrossing:
             _ = ledger?.perform(effect)
+        case .listEndpointModels, .streamChat, .probeEndpoint:
+            startEndpointWork(effect)
+        case .cancelEndpointRequest(let request):
+            tasks.withLock { $0.endpoints.removeValue(forKey: request) }?.cancel()
         default:
             start(effect)
         }
@@ -85,6 +95,22 @@ public final class EffectRunner: Sendable {
             }
         }
         tasks.withLock { $0.timerDriver.replace(with: driver) }?.cancel()
+    }
+
+    /// Runs an endpoint effect in a task kept by request number until it
+    /// ends, so that `.cancelEndpointRequest` (Esc) can stop it.
+    private func startEndpointWork(_ effect: Effect) {
+        tasks.withLock { tasks in
+            tasks.serial += 1
+            let key: Int = if case .streamChat(let request, _, _, _) = effect { request }
+                else if case .probeEndpoint(let request, _, _, _, _, _) = effect { request }
+                else { -tasks.serial }
+            tasks.endpoints[key] = Task { [weak self] in
+                guard let self else { return }
+                await self.perform(endpoint: effect)
+                _ = self.tasks.withLock { $0.endpoints.removeValue(forKey: key) }
+            }
+        }
     }
 
     private func start(_ effect: Effect) {
@@ -154,7 +180,8 @@ public final class EffectRunner: Sendable {
             }
             if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }
             return .mutationFinished(mutation, error: nil)
-        case .timer, .cancel, .quit, .recordPoll, .loadCostHistory, .recordBudgetCrossing:
+        case .timer, .cancel, .quit, .recordPoll, .loadCostHistory, .recordBudgetCrossing, .listEndpointModels, .streamChat,
+             .probeEndpoint, .cancelEndpointRequest:
             return nil
         }
     }

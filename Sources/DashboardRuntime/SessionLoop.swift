@@ -128,6 +128,18 @@ public final class SessionLoop<Device: TerminalDevice> {
     }
 }
 
+/// How the playground reaches endpoints: the secret found at launch (else
+/// asked for in the playground) and whether plain `http://` may leave this machine.
+public struct EndpointAccess: Sendable {
+    public var secret: EndpointSecret?
+    public var allowInsecureHTTP: Bool
+
+    public init(secret: EndpointSecret? = nil, allowInsecureHTTP: Bool = false) {
+        self.secret = secret
+        self.allowInsecureHTTP = allowInsecureHTTP
+    }
+}
+
 extension SessionLoop {
     /// The whole session on `device`: an effect runner with `client` whose
     /// results and timers the loop takes, until the person quits or the
@@ -138,12 +150,14 @@ extension SessionLoop {
     ///   - ledger: records polls and reads the cost history (nil: `--no-ledger`, or it could not be opened).
     public static func run(
         on device: Device, client: SesterceClient, settings: State.Settings, theme: Theme, inbox: ActionInbox,
-        ledger: Ledger? = nil,
+        ledger: Ledger? = nil, endpoints: EndpointAccess = EndpointAccess(),
         request: @escaping (Effect) -> Void = { _ in }, observe: @escaping (Action) -> Void = { _ in }
     ) -> State {
         let timers = TimerTable()
         let worker = ledger.map { LedgerWorker(ledger: $0) { inbox.post($0) } }
-        let runner = EffectRunner(client: client, timers: timers, ledger: worker) { inbox.post($0) }
+        let runner = EffectRunner(
+            client: client, timers: timers, ledger: worker, allowInsecureEndpoints: endpoints.allowInsecureHTTP
+        ) { inbox.post($0) }
         defer {
             runner.cancelAll()
             worker?.finish()  // the last poll's write lands before the program ends
@@ -156,6 +170,7 @@ extension SessionLoop {
             },
             observe: observe)
         var state = State(settings: settings, now: Date())
+        state.endpointSecret = endpoints.secret
         loop.run(&state, launchedAt: Date())
         return state
     }

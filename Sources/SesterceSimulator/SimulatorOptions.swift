@@ -9,6 +9,10 @@ public struct SimulatorOptions: Sendable {
     /// Chance that a new deployment ends PARTIALLYDEPLOYED.
     public var partialDeployRate: Double = 0.15
     public var faults = Faults()
+    /// The secret the endpoints of ACTIVE chat instances accept in `x-api-key`.
+    public var endpointKey: String = "demo-endpoint-key"
+    /// Fixed endpoint timing for every instance; nil follows each one's hardware.
+    public var endpointTiming: EndpointTiming?
 
     public init() {}
 }

@@ -40,6 +40,7 @@ public final class SimulatorServer: Sendable {
         router.middlewares.add(NestErrorMiddleware())
         router.middlewares.add(FaultSwitchMiddleware(injector: faults))
         router.middlewares.add(FaultMiddleware(injector: faults))
+        router.middlewares.add(EndpointRoutes(store: store, secret: options.endpointKey, fixedTiming: options.endpointTiming))
         router.middlewares.add(EdgeMiddleware(apiKey: options.apiKey))
         router.middlewares.add(RequestValidationMiddleware(store: store))
         // No OpenAPI error middleware: the generated server's errors reach
@@ -67,6 +68,7 @@ public final class SimulatorServer: Sendable {
             try await task.value
             throw StartError.notListening
         }
+        await store.serveEndpoints(at: "http://127.0.0.1:\(port)/")
         return SimulatorServer(
             url: URL(string: "http://127.0.0.1:\(port)")!, store: store, faults: faults, group: group, task: task)
     }

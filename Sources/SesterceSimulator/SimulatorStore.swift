@@ -13,6 +13,9 @@ public actor SimulatorStore {
     private var registries: [Registry] = []
     /// Chance (0...1) that a new deployment leaves one region short of a pod (PARTIALLYDEPLOYED).
     private let partialDeployRate: Double
+    /// `http://127.0.0.1:PORT/` once the server listens: chat instances are
+    /// given `<base>endpoints/<id>/` as their address, served by `EndpointRoutes`.
+    private var endpointBase: String?
 
     public init(options: SimulatorOptions, clock: any SimulatorClock) {
         catalog = SimulatorCatalog(seed: options.seed)
@@ -206,6 +209,26 @@ public actor SimulatorStore {
         instances[index].updatedAt = now
     }
 
+    // MARK: Endpoints
+
+    /// From now on, chat instances' addresses point at this server (`base` ends with `/`).
+    func serveEndpoints(at base: String) {
+        endpointBase = base
+    }
+
+    /// What an endpoint request needs to know of an instance: nil when unknown.
+    func endpointTarget(id: String) -> EndpointTarget? {
+        prune()
+        guard let instance = instances.first(where: { $0.id == id }) else { return nil }
+        let detail = snapshot(instance, now: clock.now())
+        let model = instance.spec.modelId.flatMap { id in catalog.models.first { $0.id == id } }
+        let gpu = catalog.hardware.first { $0.flavor.id == instance.spec.hardwareId }?.flavor.gpu
+        return EndpointTarget(
+            status: detail.status, modelName: model?.name, chat: instance.features.contains("chat"),
+            pods: detail.regions.reduce(0) { $0 + $1.total },
+            timing: EndpointTiming.forHardware(gpuModel: gpu?.model, count: gpu?.count ?? 0), seed: instance.seed)
+    }
+
     // MARK: Internals
 
     private struct Key: Hashable {
@@ -229,7 +252,12 @@ public actor SimulatorStore {
     }
 
     private func snapshot(_ instance: SimulatedInstance, now: Date) -> InstanceDetail {
-        instance.snapshot(at: now, timing: timing, hourlyPrice: catalog.price(ofHardware: instance.spec.hardwareId) ?? 0)
+        var detail = instance.snapshot(
+            at: now, timing: timing, hourlyPrice: catalog.price(ofHardware: instance.spec.hardwareId) ?? 0)
+        if let endpointBase, detail.address != nil, instance.features.contains("chat") {
+            detail.address = "\(endpointBase)endpoints/\(instance.id)/"
+        }
+        return detail
     }
 
     /// Forgets instances whose deletion has finished.

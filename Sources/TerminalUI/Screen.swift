@@ -25,6 +25,7 @@ public struct Screen {
         case .table(let table): TableView(model: table, theme: theme).render(into: &buffer, area: body)
         case .detail(let detail): DetailView(model: detail, theme: theme).render(into: &buffer, area: body)
         case .cost(let cost): CostView(model: cost, theme: theme).render(into: &buffer, area: body)
+        case .playground(let playground): PlaygroundView(model: playground, theme: theme).render(into: &buffer, area: body)
         }
         FooterView(model: model.footer, theme: theme).render(into: &buffer, area: footer)
         if let form = model.formBehind { FormView(model: form, theme: theme).render(into: &buffer, area: body) }
@@ -60,6 +61,7 @@ public struct Screen {
         case .table(let table): table.filter.isEmpty ? table.title : "\(table.title)  /\(table.filter)"
         case .detail(let detail): detail.title
         case .cost: "Cost"
+        case .playground: "Playground"
         }
     }
 }

@@ -126,6 +126,12 @@ struct Connection {
     /// (`demo` for the built-in simulator, whose port changes every run).
     var account: AccountKey
 
+    /// With `--demo` and no endpoint secret of one's own: the built-in
+    /// simulator's, so the playground and probe work without setup.
+    var demoEndpointCredentials: EndpointCredentials? {
+        simulator.map { _ in EndpointCredentials(secret: EndpointSecret(SimulatorOptions().endpointKey), source: "demo simulator") }
+    }
+
     /// Host and port for the header.
     var host: String { Self.host(of: client.baseURL) }
 

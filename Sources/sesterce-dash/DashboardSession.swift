@@ -18,10 +18,14 @@ final class DashboardSession: Sendable {
     private let mouse: Bool
     private let log: EventLog?
     private let ledger: Ledger?
+    private let endpoints: EndpointAccess
 
-    init(client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, mouse: Bool, log: EventLog?,
-         ledger: Ledger?) {
+    init(
+        client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, mouse: Bool, log: EventLog?,
+        ledger: Ledger?, endpoints: EndpointAccess
+    ) {
         self.ledger = ledger
+        self.endpoints = endpoints
         self.client = client
         self.settings = settings
         self.colorMode = colorMode
@@ -52,6 +56,7 @@ final class DashboardSession: Sendable {
         defer { terminal.restore() }
         _ = SessionLoop.run(
             on: terminal, client: client, settings: settings, theme: theme, inbox: inbox, ledger: ledger,
+            endpoints: endpoints,
             request: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
             },

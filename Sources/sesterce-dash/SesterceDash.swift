@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import DashCommands
 import DashboardCore
+import DashboardRuntime
 import Foundation
 import Ledger
 import NIOCore
@@ -26,7 +27,8 @@ struct SesterceDash: AsyncParsableCommand {
             """,
         version: "\(SesterceClient.version) (commit \(buildCommit))",
         subcommands: [
-            ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ReportCommand.self, ConfigCommand.self,
+            ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ReportCommand.self, ProbeCommand.self,
+            ConfigCommand.self,
         ])
 
     @OptionGroup var connection: ConnectionOptions
@@ -48,6 +50,11 @@ struct SesterceDash: AsyncParsableCommand {
     @Flag(name: .customLong("no-ledger"), help: "Keep no cost history (the Cost pane and budget stay empty).")
     var noLedger = false
 
+    @Option(
+        name: .customLong("endpoint-key-file"),
+        help: "Read the endpoint secret (for the playground, p) from this file; else SESTERCE_ENDPOINT_KEY, endpoint_key, or asked.")
+    var endpointKeyFile: String?
+
     func validate() throws {
         if let refresh, !DashConfig.refreshRange.contains(refresh) {
             throw ValidationError("--refresh must be between 1 and 3600 seconds.")
@@ -60,7 +67,16 @@ struct SesterceDash: AsyncParsableCommand {
         let preferences = DashboardPreferences(
             refreshFlag: refresh, noColorFlag: noColor, noMouseFlag: noMouse, environment: environment, config: config.config)
         let log = try logFile.map { try EventLog(path: $0) }
-        let connection = try await self.connection.applying(config.config).connect(environment: environment)
+        let options = self.connection.applying(config.config)
+        let endpointCredentials: EndpointCredentials?
+        do {
+            endpointCredentials = try EndpointCredentials.resolve(
+                keyFile: endpointKeyFile, profile: options.profileName, environment: environment)
+        } catch {
+            FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
+            throw ExitCode(CommandSetup.usageError)
+        }
+        let connection = try await options.connect(environment: environment)
         let ledger = noLedger ? LedgerOpening(ledger: nil, notice: nil) : LedgerOpening.open(
             account: connection.account, retentionDays: config.config.retentionDays, environment: environment)
         let settings = State.Settings(
@@ -68,7 +84,10 @@ struct SesterceDash: AsyncParsableCommand {
             ledger: ledger.ledger != nil, ledgerNotice: ledger.notice, budget: config.config.budget)
         let session = DashboardSession(
             client: connection.client, settings: settings, colorMode: preferences.theme == .mono ? .none : .auto,
-            theme: Theme(preferences.theme), mouse: preferences.mouse, log: log, ledger: ledger.ledger)
+            theme: Theme(preferences.theme), mouse: preferences.mouse, log: log, ledger: ledger.ledger,
+            endpoints: EndpointAccess(
+                secret: (endpointCredentials ?? connection.demoEndpointCredentials)?.secret,
+                allowInsecureHTTP: options.insecureHTTP))
         let outcome = await session.runOnOwnThread()
         await connection.simulator?.stop()
         if case .failure(let error) = outcome {

@@ -17,6 +17,10 @@ struct SesterceSim: AsyncParsableCommand {
             Faults can be changed while running: GET /_sim/faults shows them, PUT /_sim/faults with \
             {"latencyMs":0,"errorRate":0,"rateLimit":0} (any of the three) sets them; these requests \
             bypass the faults and need no key or User-Agent. SIGUSR1 switches every fault off.
+
+            ACTIVE chat instances serve an OpenAI-compatible endpoint at their address \
+            (http://127.0.0.1:PORT/endpoints/ID/v1/models, .../v1/chat/completions), with x-api-key \
+            equal to --endpoint-key, at a pace set by their hardware or by --endpoint-timing.
             """)
 
     @Option(help: "Port to listen on; 0 picks a free one.")
@@ -43,6 +47,12 @@ struct SesterceSim: AsyncParsableCommand {
     @Option(help: "Requests per second before answering 429 with Retry-After; 0 for no limit.")
     var rateLimit: Int = 0
 
+    @Option(help: "The secret the endpoints of ACTIVE chat instances accept in x-api-key.")
+    var endpointKey: String = "demo-endpoint-key"
+
+    @Option(help: "Fix every endpoint's first-token delay and token interval, e.g. 180ms,25ms (default: by hardware).")
+    var endpointTiming: String?
+
     @Option(help: "Chance (0...1) that a new deployment ends PARTIALLYDEPLOYED.")
     var partialDeployRate: Double = 0.15
 
@@ -53,6 +63,10 @@ struct SesterceSim: AsyncParsableCommand {
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate must be between 0 and 1.") }
         guard (0...1).contains(partialDeployRate) else { throw ValidationError("--partial-deploy-rate must be between 0 and 1.") }
         guard latencyMs >= 0, rateLimit >= 0 else { throw ValidationError("--latency-ms and --rate-limit must not be negative.") }
+        if let endpointTiming, EndpointTiming.parse(endpointTiming) == nil {
+            throw ValidationError("--endpoint-timing must be FIRST,INTERVAL such as 180ms,25ms.")
+        }
+        guard !endpointKey.isEmpty else { throw ValidationError("--endpoint-key must not be empty.") }
     }
 
     func run() async throws {
@@ -63,13 +77,16 @@ struct SesterceSim: AsyncParsableCommand {
         options.apiKey = apiKey
         options.speed = speed
         options.partialDeployRate = partialDeployRate
+        options.endpointKey = endpointKey
+        options.endpointTiming = endpointTiming.flatMap(EndpointTiming.parse)
         options.faults = Faults(latencyMs: latencyMs, errorRate: errorRate, rateLimit: rateLimit)
         let server = try await SimulatorServer.start(options)
         let faultsOff = Self.switchFaultsOff(of: server, on: SIGUSR1)
         defer { faultsOff.cancel() }
         // print() is block-buffered when stdout is a pipe: write directly so that
         // whoever started us sees the URL at once.
-        FileHandle.standardOutput.write(Data("listening on \(server.url.absoluteString)\n".utf8))
+        FileHandle.standardOutput.write(
+            Data("listening on \(server.url.absoluteString)\nendpoint key: \(endpointKey)\n".utf8))
         try await server.wait()
     }
 

@@ -224,8 +224,10 @@ final class SimulatorProcess {
             line.append(chunk)
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "http://") else { throw StartFailed(output: text) }
-        url = String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The first line names the URL; the next one the endpoint key.
+        let first = text.split(separator: "\n").first.map(String.init) ?? text
+        guard let range = first.range(of: "http://") else { throw StartFailed(output: text) }
+        url = String(first[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     struct StartFailed: Error { var output: String }

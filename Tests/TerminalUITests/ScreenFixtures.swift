@@ -158,7 +158,7 @@ enum ScreenFixture {
 
     /// The help scrolled down as far as it goes, where the cost notes are.
     static func helpAtEnd(width: Int, height: Int) -> State {
-        after(help(width: width, height: height), Array(repeating: .command(.move(.down)), count: 40))
+        after(help(width: width, height: height), Array(repeating: .command(.move(.down)), count: 49))
     }
 
     /// x on chat-prod-eu.
