@@ -81,11 +81,11 @@ struct HelpScrollClampTests {
         let few = Keymap(bindings: [
             .character("?"): .help, .character("q"): .quit, .character("j"): .move(.down), .character("G"): .move(.bottom),
         ])
-        let state = Self.after(Self.help(height: 50, keymap: few), [.command(.move(.bottom))])
-        #expect(try Self.lineCount(state) <= Self.shown(height: 50))
+        let state = Self.after(Self.help(height: 60, keymap: few), [.command(.move(.bottom))])
+        #expect(try Self.lineCount(state) <= Self.shown(height: 60))
         #expect(state.helpScroll == 0)
-        let standard = Self.after(Self.help(height: 50), [.command(.move(.bottom))])
-        #expect(standard.helpScroll == (try Self.lineCount(standard)) - Self.shown(height: 50))
+        let standard = Self.after(Self.help(height: 60), [.command(.move(.bottom))])
+        #expect(standard.helpScroll == (try Self.lineCount(standard)) - Self.shown(height: 60))
         #expect(standard.helpScroll > 0)
     }
 }

@@ -84,7 +84,7 @@ struct HelpScrollTests {
         var state = ScreenFixture.help(width: 120, height: 24)
         let end = try #require(Self.position(Self.press([.character("G")], in: &state)))
         #expect(end.first > 1)
-        let whole = Self.resize(&state, width: 120, height: 80)
+        let whole = Self.resize(&state, width: 120, height: 100)
         #expect(Self.position(whole) == nil)
         #expect(state.helpScroll == 0)
         #expect(whole.lines.contains { $0.contains("Panes") })

@@ -49,8 +49,8 @@ struct PlaygroundScreenTests {
     func midReply80x24() {
         let state = Self.midReply(width: 80, height: 24)
         expectScreen(state, [
-            " api.clou… · updated 3s ago  $14.28/h · $342.72/d · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries          Playground",
+            " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  Playground",
             "┌─ Playground · chat-prod-eu · llama-3.1-8b-in… ─┐┌─ Parameters (t) ───────────┐",
             "│ Streaming… Esc stops the reply                 ││ system      none           │",
             "│ you                                            ││ temperature default        │",
@@ -80,8 +80,8 @@ struct PlaygroundScreenTests {
     func probed120x40() {
         let state = Self.probed(width: 120, height: 40)
         expectScreen(state, [
-            " api.cloud.sesterce.com  ↻ every 5s · updated 3s ago               $14.28/h · $342.72/day · $10,424.40/mo · spent $7.15",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries                                                  Playground",
+            " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                          Playground",
             "┌─ Playground · chat-prod-eu · llama-3.1-8b-instruct ──────────────────────────────┐┌─ Parameters (t) ─────────────────┐",
             "│ https://chat-prod-eu.ai.sesterce.dev/                                            ││ system      none                 │",
             "│ you                                                                              ││ temperature default              │",
