@@ -45,7 +45,7 @@ trap 'rm -rf "$staging"' EXIT
 
 mkdir -p "$prefix/bin" "$prefix/share/bash-completion/completions" "$prefix/share/zsh/site-functions" \
     "$prefix/share/fish/vendor_completions.d" "$prefix/share/man/man1"
-install -m 0755 "$bin/sesterce-dash" "$bin/sesterce-sim" "$prefix/bin/"
+install -s -m 0755 "$bin/sesterce-dash" "$bin/sesterce-sim" "$prefix/bin/"
 "$bin/sesterce-dash" --generate-completion-script bash >"$prefix/share/bash-completion/completions/sesterce-dash"
 "$bin/sesterce-dash" --generate-completion-script zsh >"$prefix/share/zsh/site-functions/_sesterce-dash"
 "$bin/sesterce-dash" --generate-completion-script fish >"$prefix/share/fish/vendor_completions.d/sesterce-dash.fish"

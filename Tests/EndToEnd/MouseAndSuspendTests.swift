@@ -22,6 +22,18 @@ struct MouseAndSuspendTests {
             .compactMap { $0.split(separator: " ").first }.map(String.init)
     }
 
+    /// Waits (up to 5 s) until tmux, which reads the pane's output on its own
+    /// time, shows `format` as `value`.
+    static func waitForFormat(_ tmux: TmuxSession, _ format: String, _ value: String) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        var seen = try tmux.format(format)
+        while seen != value, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            seen = try tmux.format(format)
+        }
+        #expect(seen == value, "\(format)")
+    }
+
     static func line(of name: String, in screen: String) -> Int? {
         screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(name + " ") }
     }
@@ -31,7 +43,7 @@ struct MouseAndSuspendTests {
         let (tmux, simulator) = try DashboardEndToEndTests.launch()
         defer { tmux.close(); _ = simulator }
         var screen = try await tmux.waitFor(text: "chat-prod")
-        #expect(try tmux.format("#{mouse_sgr_flag} #{mouse_standard_flag}") == "1 1")
+        try await Self.waitForFormat(tmux, "#{mouse_sgr_flag} #{mouse_standard_flag}", "1 1")
 
         let regions = try #require(Self.column(of: "2 Regions", row: 1, in: screen))
         try Self.click(tmux, column: regions + 2, row: 1)
@@ -58,7 +70,7 @@ struct MouseAndSuspendTests {
 
         try tmux.send("q")
         try await tmux.waitFor(text: "exit=0")
-        #expect(try tmux.format("#{mouse_sgr_flag} #{mouse_standard_flag}") == "0 0")
+        try await Self.waitForFormat(tmux, "#{mouse_sgr_flag} #{mouse_standard_flag}", "0 0")
     }
 
     @Test("--no-mouse leaves the mouse to the terminal")
@@ -66,7 +78,7 @@ struct MouseAndSuspendTests {
         let (tmux, simulator) = try DashboardEndToEndTests.launch("--no-mouse")
         defer { tmux.close(); _ = simulator }
         try await tmux.waitFor(text: "chat-prod")
-        #expect(try tmux.format("#{mouse_sgr_flag} #{mouse_standard_flag}") == "0 0")
+        try await Self.waitForFormat(tmux, "#{mouse_sgr_flag} #{mouse_standard_flag}", "0 0")
     }
 
     @Test("Ctrl-Z gives the shell its prompt and the terminal back; fg redraws in full at the new size")
@@ -78,12 +90,18 @@ struct MouseAndSuspendTests {
         try await tmux.waitFor(text: "shell$")
         try tmux.send("SESTERCE_API_KEY=demo-key '\(dash)' --api-url \(simulator.url) --refresh 1", "Enter")
         try await tmux.waitFor(text: "chat-prod")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sesterce-suspend-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        try tmux.copyOutput(to: output)
 
         try tmux.send("C-z")
         try await tmux.waitFor(text: "Stopped")
         let suspended = try tmux.cursorAndScreen()
         #expect(suspended.cursorVisible && !suspended.alternateScreen)
-        #expect(try tmux.format("#{mouse_sgr_flag} #{mouse_standard_flag}") == "0 0")
+        // What the terminal was sent: mouse reports off after leaving the alternate screen, before the stop.
+        let sent = try String(contentsOf: output, encoding: .utf8)
+        let leave = try #require(sent.range(of: "\u{1B}[?1049l"))
+        #expect(sent[leave.upperBound...].contains("\u{1B}[?1006l\u{1B}[?1000l"), "\(sent.suffix(300).debugDescription)")
         try tmux.send("stty -a", "Enter")
         try await tmux.waitFor("cooked mode") { TmuxSession.words($0).contains("icanon") }
 
@@ -95,7 +113,7 @@ struct MouseAndSuspendTests {
                 && $0.split(separator: "\n").allSatisfy { $0.count <= 100 }
         }
         #expect(!screen.contains("shell$"))
-        #expect(try tmux.format("#{mouse_sgr_flag} #{alternate_on}") == "1 1")
+        try await Self.waitForFormat(tmux, "#{mouse_sgr_flag} #{alternate_on}", "1 1")
         try tmux.send("q")
         try await tmux.waitFor(text: "shell$")
     }

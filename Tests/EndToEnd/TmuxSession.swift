@@ -125,6 +125,12 @@ final class TmuxSession {
         return nil
     }
 
+    /// From now on, copies what the program writes to the pane into `file`:
+    /// the bytes the terminal receives, escape sequences included.
+    func copyOutput(to file: URL) throws {
+        try tmux(["pipe-pane", "-O", "-t", "main", "cat > " + Self.quoted(file.path)])
+    }
+
     /// Changes the window (and so the pane) size, as a person resizing the terminal would.
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])

