@@ -55,25 +55,10 @@ struct ConnectionOptions: ParsableArguments {
     static func plainHTTPRefusal(_ url: URL, insecureHTTPAllowed: Bool) -> String? {
         guard url.scheme?.lowercased() == "http", !insecureHTTPAllowed else { return nil }
         let host = url.host ?? ""
-        guard !isLoopback(host: host) else { return nil }
+        guard !LoopbackHost.contains(host) else { return nil }
         return "Refusing plain http:// to \(host): the API key would cross the network unencrypted. "
             + "Use https://, or pass --insecure-http if you accept that risk "
             + "(http:// to this machine, 127.0.0.0/8, ::1 or localhost, needs no flag)."
-    }
-
-    /// `localhost`, an IPv4 address in 127.0.0.0/8, or the IPv6 loopback `::1`
-    /// (in brackets or not, in any spelling).
-    static func isLoopback(host: String) -> Bool {
-        var name = host.lowercased()
-        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
-        if name.hasSuffix(".") { name.removeLast() }
-        if name == "localhost" { return true }
-        var v4 = in_addr()
-        if inet_pton(AF_INET, name, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
-        var v6 = in6_addr()
-        guard inet_pton(AF_INET6, name, &v6) == 1 else { return false }
-        let bytes = withUnsafeBytes(of: v6) { Array($0) }
-        return bytes == [UInt8](repeating: 0, count: 15) + [1]
     }
 
     /// The account the ledger keys its rows by, without connecting: host and

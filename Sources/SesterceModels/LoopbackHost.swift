@@ -1,10 +1,11 @@
 import Foundation
 
 /// Whether a host is this machine: `localhost`, 127.0.0.0/8 or `::1` (in
-/// brackets or not). Plain `http://` is allowed there only, since the endpoint
+/// brackets or not, in any spelling). Plain `http://` is allowed there only,
+/// for the API and for endpoints alike, since the API key or the endpoint
 /// secret would otherwise cross the network readable.
-enum LoopbackHost {
-    static func contains(_ host: String) -> Bool {
+public enum LoopbackHost {
+    public static func contains(_ host: String) -> Bool {
         var name = host.lowercased()
         if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
         if name.hasSuffix(".") { name.removeLast() }
