@@ -31,7 +31,9 @@ struct InstallTests {
     func install() throws {
         let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("sesterce-prefix-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: prefix) }
-        let installed = try Self.shell("PREFIX='\(prefix.path)' scripts/install.sh")
+        // At low priority: the release build must not starve the timing of
+        // the tests that run beside it.
+        let installed = try Self.shell("PREFIX='\(prefix.path)' nice -n 15 scripts/install.sh")
         try #require(installed.status == 0, "install.sh failed:\n\(installed.output.suffix(3000))")
         let files = [
             "bin/sesterce-dash", "bin/sesterce-sim", "share/bash-completion/completions/sesterce-dash",
@@ -61,7 +63,9 @@ struct InstallTests {
         let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/sesterce-dash.1"), encoding: .utf8)
         let bash = try String(contentsOf: prefix.appendingPathComponent("share/bash-completion/completions/sesterce-dash"), encoding: .utf8)
         for word in ["list", "start", "stop", "price", "config", "--no-mouse", "--demo"] {
-            #expect(manual.contains(word), "man page lacks \(word)")
+            // mdoc writes an option as `Fl -no-mouse` (shown as --no-mouse).
+            let inManual = word.hasPrefix("--") ? "Fl " + word.dropFirst() : word
+            #expect(manual.contains(inManual), "man page lacks \(word)")
             #expect(bash.contains(word), "bash completion lacks \(word)")
         }
         let completes = try Self.shell(

@@ -263,11 +263,12 @@ struct APIErrorTests {
         // swift-corelibs-foundation truncates 0.5 s to 0, which failed every
         // request at once. A loaded machine may still be a second late now
         // and then: a timeout is forgiven, but never one that comes early,
-        // and one of a few tries must get its answer.
+        // and one of the tries made within a minute must get its answer.
         try await withSimulator { sim in
             let client = sim.client(timeouts: .init(request: 0.5, total: 30))
             let clock = ContinuousClock()
-            for _ in 1...5 {
+            let giveUp = clock.now + .seconds(60)
+            while clock.now < giveUp {
                 let started = clock.now
                 do throws(APIError) {
                     let models = try await client.models()
@@ -278,7 +279,7 @@ struct APIErrorTests {
                     #expect(clock.now - started >= .milliseconds(500), "timed out early: \(clock.now - started)")
                 }
             }
-            Issue.record("five requests in a row timed out")
+            Issue.record("every request for a minute timed out")
         }
     }
 
