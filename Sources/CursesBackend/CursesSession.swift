@@ -65,9 +65,10 @@ struct CursesSession: Sendable {
     }
 
     /// Writes an escape sequence ncurses does not know of straight to the
-    /// terminal. Mouse modes are independent of what ncurses has buffered,
-    /// so the order against its output does not matter.
-    private static func writeToTerminal(_ sequence: String) {
+    /// terminal. Mouse modes, the bell and notifications are independent of
+    /// what ncurses has buffered, so the order against its output does not
+    /// matter.
+    static func writeToTerminal(_ sequence: String) {
         var bytes = Array(sequence.utf8)
         _ = unistdWrite(STDOUT_FILENO, &bytes, bytes.count)
     }

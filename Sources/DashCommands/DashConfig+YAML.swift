@@ -1,4 +1,6 @@
 import DashboardCore
+import Foundation
+import SesterceModels
 import TextLayout
 import Yams
 
@@ -58,6 +60,14 @@ extension DashConfig {
                 budget = try Self.budget(value, file: file)
             case "ledger":
                 retentionDays = try Self.ledger(value, file: file)
+            case "alerts":
+                (alerts, webhook) = try Self.alertSettings(value, file: file)
+            case "detailRate":
+                let text = try Self.scalar(value, field: "detailRate", file: file)
+                guard let rate = Double(text), Self.detailRateRange.contains(rate) else {
+                    throw fail(value, "detailRate", "expected requests a second from 0.1 to 50, got \(Self.quoted(text))")
+                }
+                detailRate = rate
             default:
                 throw fail(key, name.string, "unknown setting; known: \(Self.settings.joined(separator: ", "))")
             }
@@ -111,6 +121,46 @@ extension DashConfig {
             let claimant = error.claimant.configName ?? error.claimant.summary
             throw ConfigError(file: file, line: lines[error.claimant] ?? nil, field: "keys.\(claimant)", problem: problem)
         }
+    }
+
+    /// `alerts:` with `on:` (a list of event classes), `bell:`, `desktop:`
+    /// (true or false) and `webhook:` (an http(s) URL).
+    private static func alertSettings(_ node: Node, file: String) throws(ConfigError) -> (AlertSettings, URL?) {
+        var alerts = AlertSettings(), webhook: URL?
+        let fields = ["on", "bell", "desktop", "webhook"]
+        for (name, value) in try section(node, field: "alerts", known: fields, file: file) {
+            let field = "alerts.\(name)"
+            func fail(_ problem: String) -> ConfigError {
+                ConfigError(file: file, line: value.mark?.line, field: field, problem: problem)
+            }
+            switch name {
+            case "on":
+                guard case .sequence(let list) = value else {
+                    throw fail("expected a list such as [error, partial, ready, stopped, deleted, budget, timer]")
+                }
+                var classes = Set<AlertClass>()
+                for item in list {
+                    let text = try scalar(item, field: field, file: file)
+                    guard let alert = AlertClass(rawValue: text) else {
+                        throw fail("unknown event \(quoted(text)); known: \(AlertClass.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    classes.insert(alert)
+                }
+                alerts.on = classes
+            case "bell", "desktop":
+                let text = try scalar(value, field: field, file: file)
+                guard let on = ["true": true, "false": false][text] else { throw fail("expected true or false, got \(quoted(text))") }
+                if name == "bell" { alerts.bell = on } else { alerts.desktop = on }
+            default:
+                let text = try scalar(value, field: field, file: file)
+                guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                    throw fail("expected an http(s) URL such as https://hooks.example.com/…")
+                }
+                webhook = url
+                alerts.webhook = true
+            }
+        }
+        return (alerts, webhook)
     }
 
     /// `budget:`, `monthly:` and/or `daily:` in dollars.

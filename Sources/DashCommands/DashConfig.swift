@@ -1,4 +1,5 @@
 import DashboardCore
+import Foundation
 
 /// What `config.yaml` sets. Every field is optional: a missing one falls back
 /// to the default, and a flag or the environment overrides a present one.
@@ -16,6 +17,11 @@ public struct DashConfig: Equatable, Sendable {
     public var budget: Budget?
     /// `ledger: {retentionDays: 400}`: how long the ledger keeps what it recorded.
     public var retentionDays: Int?
+    /// `alerts:`: which events alert and how; the webhook's URL apart (it is checked when used).
+    public var alerts = AlertSettings()
+    public var webhook: URL?
+    /// `detailRate:`: details of rows on screen asked at most this many a second.
+    public var detailRate: Double?
 
     public init(
         refresh: Double? = nil, theme: ThemeChoice? = nil, keymap: Keymap = .standard, profile: String? = nil,
@@ -32,7 +38,8 @@ public struct DashConfig: Equatable, Sendable {
 
     /// The same bounds as `--refresh`.
     public static let refreshRange: ClosedRange<Double> = 1...3600
-    public static let settings = ["refresh", "theme", "keys", "profile", "mouse", "budget", "ledger"]
+    public static let settings = ["refresh", "theme", "keys", "profile", "mouse", "budget", "ledger", "alerts", "detailRate"]
+    public static let detailRateRange: ClosedRange<Double> = 0.1...50
     public static let defaultRetentionDays = 400
     /// A day to ten years.
     public static let retentionRange: ClosedRange<Int> = 1...3650

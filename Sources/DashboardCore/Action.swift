@@ -17,7 +17,8 @@ public enum Action: Equatable, Sendable {
     /// An armed poll timer fired; stale tokens (a newer poll was armed) are ignored.
     case pollDue(PollKind, token: Int)
     case instancesPolled(Result<[Instance], APIError>, detail: Result<InstanceDetail, APIError>?, at: Date)
-    case detailLoaded(Result<InstanceDetail, APIError>, at: Date)
+    /// An instance's detail; `id` says whose a failure was (the sweep asks again later).
+    case detailLoaded(Result<InstanceDetail, APIError>, at: Date, id: String? = nil)
     case catalogPolled(CatalogList, at: Date)
     /// Hourly price of one pod per hardware id, from the pricing preview; the
     /// ids asked that are missing failed and may be asked again.
@@ -34,6 +35,18 @@ public enum Action: Equatable, Sendable {
     case costHistoryLoaded(CostHistory)
     /// The ledger could not record or read: said once, the dashboard goes on.
     case ledgerFailed(String)
+    /// What this process found changed (by the ledger, or by itself without one).
+    case eventsDetected([AccountEvent])
+    /// The ledger's latest events, newest first.
+    case eventsLoaded([AccountEvent])
+    case stopTimersLoaded([StopTimer])
+    /// The soonest stop timer's time has come (sent with the time it fired).
+    case stopTimersDue(Date)
+    case stopTimerClaimed(StopTimer, claimed: Bool)
+    /// The next detail of a row on screen may be asked.
+    case detailSweepDue
+    /// The webhook refused or could not be reached for this event.
+    case alertFailed(AccountEvent, reason: String)
 
     case command(Command)
     /// A click or a turn of the wheel, and what was under it on the screen.

@@ -13,6 +13,8 @@ public enum Command: Hashable, Sendable {
     /// On the Cost pane: the chart's next window (hour, 24 h, 7 days, 30 days).
     case nextCostWindow
     case playground
+    /// Stop timer of the selected instance: set, change or cancel.
+    case stopTimer
     case help
     case quit
 
@@ -36,6 +38,7 @@ public enum Command: Hashable, Sendable {
         case .refresh: "refresh now"
         case .nextCostWindow: "Cost pane: next chart window"
         case .playground: "chat with the endpoint in a playground (b: probe)"
+        case .stopTimer: "stop timer: stop in (2h) or at (19:00); again to change or cancel"
         case .help: "this help"
         case .quit: "quit"
         }

@@ -12,14 +12,30 @@ public enum Effect: Equatable, Sendable {
     /// One-pod price of each hardware id, asked in the given region.
     case fetchHardwarePrices([PriceProbe])
     case perform(Mutation)
-    /// Extend the ledger with what a poll saw (off the render path); time
-    /// since the previous poll longer than `maxGap` seconds is a gap.
-    case recordPoll([Instance], at: Date, maxGap: Double)
+    /// Extend the ledger with what a poll saw (off the render path), with
+    /// the ready pods of the details fetched; time since the previous poll
+    /// longer than `maxGap` seconds is a gap. What changed comes back as
+    /// `.eventsDetected`.
+    case recordPoll([Instance], readiness: [String: InstanceReadiness], at: Date, maxGap: Double)
     /// Read the cost history at `at`, with the `instances` that cost most
     /// this month (0: none), answering `.costHistoryLoaded`.
     case loadCostHistory(at: Date, instances: Int)
-    /// A budget threshold crossed, kept in the ledger for the events pane.
-    case recordBudgetCrossing(BudgetCrossing)
+    /// Keep an event in the ledger (one not found by a poll: an action's
+    /// result, a budget crossed, an alert that failed).
+    case recordEvent(AccountEvent)
+    /// The latest events of the ledger (every process's), answering `.eventsLoaded`.
+    case loadEvents
+    /// The account's stop timers, answering `.stopTimersLoaded`.
+    case loadStopTimers
+    /// Set or move a stop timer (kept with its event at `at`), then reload them.
+    case setStopTimer(StopTimer, at: Date)
+    case cancelStopTimer(instanceId: String, at: Date)
+    /// Take a due timer; `.stopTimerClaimed` says whether this process got it.
+    case claimStopTimer(StopTimer, at: Date, hourlyPrice: Double?)
+    /// Alerts: the terminal's bell, a desktop notification, the webhook.
+    case ringBell
+    case notifyDesktop(title: String, body: String)
+    case postWebhook(AccountEvent)
     /// Ask the pricing endpoint, answering `.priceQuoted(token, …)`.
     case quotePrice(PriceQuery, token: Int)
     /// After `after` seconds, send `action`. Arming an id that is armed
@@ -50,6 +66,10 @@ public enum TimerID: Hashable, Sendable {
     case flash
     /// The once-a-second redraw of "updated 3s ago" and "spent".
     case clock
+    /// The next detail of a row on screen (see `sweepDetails`).
+    case detailSweep
+    /// The soonest stop timer.
+    case stopTimers
 }
 
 /// What is polled, each on its own timer and backoff.

@@ -32,6 +32,24 @@ public enum Formatting {
         }
     }
 
+    /// A moment in the person's time zone, to the second: `2026-12-03 14:05:09`.
+    public static func localTime(_ date: Date, in zone: TimeZone) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+    }
+
+    /// Time left, to the minute above an hour: `45s`, `12m`, `1h12m`, `2d3h`.
+    public static func countdown(_ seconds: TimeInterval) -> String {
+        let s = max(0, Int(seconds.rounded(.up)))
+        switch s {
+        case ..<60: return "\(s)s"
+        case ..<3600: return "\(s / 60)m" + (s % 60 == 0 || s >= 600 ? "" : "\(s % 60)s")
+        case ..<86_400: return "\(s / 3600)h" + (s % 3600 / 60 == 0 ? "" : "\(s % 3600 / 60)m")
+        default: return "\(s / 86_400)d" + (s % 86_400 / 3600 == 0 ? "" : "\(s % 86_400 / 3600)h")
+        }
+    }
+
     /// A pace of requests in words: `1.8 requests a second`, `one request every 1.1 s`.
     public static func rate(_ perSecond: Double) -> String {
         guard perSecond.isFinite, perSecond > 0 else { return "no requests" }

@@ -14,7 +14,7 @@ extension Command {
             (.move(.top), "top"), (.move(.bottom), "bottom"),
             (.openDetail, "detail"), (.back, "back"), (.beginFilter, "filter"),
             (.cycleSort, "sort"), (.reverseSort, "reverse-sort"),
-            (.start, "start"), (.stop, "stop"), (.playground, "playground"), (.new, "new"), (.edit, "edit"), (.clone, "clone"), (.delete, "delete"),
+            (.start, "start"), (.stop, "stop"), (.playground, "playground"), (.stopTimer, "stopTimer"), (.new, "new"), (.edit, "edit"), (.clone, "clone"), (.delete, "delete"),
             (.nextCostWindow, "cost-window"),
             (.refresh, "refresh"), (.help, "help"), (.quit, "quit"),
         ]

@@ -8,7 +8,7 @@ public struct Keymap: Equatable, Sendable {
     public static let standard = Keymap(bindings: [
         .character("1"): .showPane(.instances), .character("2"): .showPane(.regions),
         .character("3"): .showPane(.hardware), .character("4"): .showPane(.models),
-        .character("5"): .showPane(.registries), .character("6"): .showPane(.cost),
+        .character("5"): .showPane(.registries), .character("6"): .showPane(.cost), .character("7"): .showPane(.events),
         .character("w"): .nextCostWindow,
         .tab: .nextPane, .backTab: .previousPane,
         .character("j"): .move(.down), .down: .move(.down),
@@ -23,7 +23,7 @@ public struct Keymap: Equatable, Sendable {
         .character("n"): .new, .character("e"): .edit, .character("c"): .clone,
         .character("D"): .delete,
         .character("r"): .refresh, .ctrl("r"): .refresh,
-        .character("p"): .playground,
+        .character("p"): .playground, .character("T"): .stopTimer,
         .character("?"): .help, .function(1): .help,
         .character("q"): .quit, .ctrl("c"): .quit,
     ])

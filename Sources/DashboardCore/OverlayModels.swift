@@ -1,3 +1,5 @@
+import Foundation
+import SesterceModels
 import TextLayout
 
 /// The help overlay: every key of the current keymap, and how cost is counted.
@@ -38,7 +40,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Panes", Pane.allCases.map(Command.showPane) + [.nextPane, .previousPane]),
         ("Move", [.move(.up), .move(.down), .move(.pageUp), .move(.pageDown), .move(.top), .move(.bottom)]),
         ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort]),
-        ("Instances", [.start, .stop, .playground]),
+        ("Instances", [.start, .stop, .playground, .stopTimer]),
         ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
         ("Cost", [.nextCostWindow]),
         ("General", [.refresh, .help, .quit]),
@@ -153,6 +155,15 @@ public struct ConfirmModel: Equatable, Sendable {
 }
 
 extension ConfirmModel {
+    /// `T`: when to stop an instance.
+    init(stopTimerOf name: String, typed: String, current: StopTimer?, now: Date) {
+        title = "Stop timer"
+        let existing = current.map { " It stops in \(Formatting.countdown($0.dueAt.timeIntervalSince(now))) now; empty the line to cancel." } ?? ""
+        message = "Stop \(name) in (45s, 30m, 2h, 1d) or at (19:00, 2026-12-04T08:00)?" + existing
+        hint = "Enter set · Esc cancel"
+        input = typed
+    }
+
     /// Esc on a form with typed values.
     init(discarding title: String) {
         self.title = "Discard changes"

@@ -1,6 +1,6 @@
 /// The dashboard's top-level views, in the order of their number keys.
 public enum Pane: Int, CaseIterable, Hashable, Sendable {
-    case instances = 1, regions, hardware, models, registries, cost
+    case instances = 1, regions, hardware, models, registries, cost, events
 
     public var title: String {
         switch self {
@@ -10,6 +10,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .models: "Models"
         case .registries: "Registries"
         case .cost: "Cost"
+        case .events: "Events"
         }
     }
 
@@ -21,7 +22,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .hardware: .catalog(.hardware)
         case .models: .catalog(.models)
         case .registries: .catalog(.registries)
-        case .cost: .instances
+        case .cost, .events: .instances
         }
     }
 

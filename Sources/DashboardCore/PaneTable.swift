@@ -51,6 +51,7 @@ struct PaneTable {
         case .models: return models(state, names)
         case .registries: return registries(state)
         case .cost: return PaneTable([Instance](), id: \.id, columns: [])  // drawn by `CostModel`, not as a table
+        case .events: return events(state)
         }
     }
 
@@ -80,7 +81,8 @@ struct PaneTable {
                 "READY", alignment: .right, minWidth: 5,
                 text: { pods($0.id, state).map { "\($0.ready)/\($0.total)" } ?? "-" },
                 tone: { instance in
-                    guard let pods = pods(instance.id, state) else { return .muted }
+                    // Older than three refresh intervals: dimmed, whatever it says.
+                    guard let pods = pods(instance.id, state), !state.isStale(instance.id) else { return .muted }
                     return pods.ready < pods.total ? .warning : .normal
                 },
                 sortKey: { instance in .number(pods(instance.id, state).map { Double($0.ready) } ?? -1) }),
@@ -88,6 +90,11 @@ struct PaneTable {
                 "$/H", alignment: .right, minWidth: 8, text: { Formatting.money($0.hourlyPrice) },
                 tone: { Billing($0.status) == .billed ? .normal : .muted },
                 sortKey: { .number($0.hourlyPrice) }),
+            Column(
+                "TIMER", alignment: .right, minWidth: 5,
+                text: { instance in state.stopTimers[instance.id].map { Formatting.countdown($0.dueAt.timeIntervalSince(now)) } ?? "-" },
+                tone: { state.stopTimers[$0.id] == nil ? .muted : .warning },
+                sortKey: { .number(state.stopTimers[$0.id]?.dueAt.timeIntervalSince1970 ?? .infinity) }),
             Column(
                 "AGE", alignment: .right, minWidth: 4, text: { Formatting.age(since: $0.createdAt, now: now) },
                 sortKey: { .number(-($0.createdAt?.timeIntervalSince1970 ?? 0)) }),
@@ -172,6 +179,30 @@ struct PaneTable {
             Column("DEFAULT HARDWARE", minWidth: 16, flexible: true, text: { names.hardware($0.defaultHardwareId) }),
         ]
         return PaneTable(state.models, id: \.id, columns: columns)
+    }
+
+    /// Newest first by default (the listing starts descending on TIME).
+    private static func events(_ state: State) -> PaneTable {
+        let columns: [Column<AccountEvent>] = [
+            Column(
+                "TIME", minWidth: 19, text: { Formatting.localTime($0.at, in: state.settings.timeZone) },
+                sortKey: { .number($0.at.timeIntervalSince1970) }),
+            Column("EVENT", minWidth: 9, text: { $0.kind.label }, tone: { eventTone($0) }),
+            Column("INSTANCE", minWidth: 12, flexible: true, text: { $0.instanceName ?? $0.instanceId ?? "-" }),
+            Column("CHANGE", minWidth: 16, flexible: true, text: { $0.change }, tone: { eventTone($0) }),
+            Column("DETAIL", minWidth: 10, flexible: true, text: { $0.detail ?? "" }),
+        ]
+        return PaneTable(state.events, id: { "\($0.at.timeIntervalSince1970)-\($0.kind.rawValue)-\($0.instanceId ?? "")" }, columns: columns)
+    }
+
+    /// Trouble in red, what a person wants to hear (ready, stopped on time) in green.
+    static func eventTone(_ event: AccountEvent) -> Tone {
+        switch event.alertClass {
+        case .error?, .partial?: .error
+        case .budget?, .deleted?: .warning
+        case .ready?, .stopped?, .timer?: .ok
+        case nil: event.kind == .alertFailed || event.detail?.contains("failed") == true ? .error : .normal
+        }
     }
 
     private static func registries(_ state: State) -> PaneTable {

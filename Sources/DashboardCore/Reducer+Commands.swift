@@ -50,6 +50,8 @@ extension State {
             if pane == .cost { ledger.window = ledger.window.next }
         case .playground:
             return openPlayground()
+        case .stopTimer:
+            askStopTimer()
         case .help:
             overlay = overlay == .help ? nil : .help
             helpScroll = 0
@@ -78,11 +80,16 @@ extension State {
 
     /// Entering the Cost pane reads its history (with the top instances) at once.
     private mutating func switchPane(to target: Pane) -> [Effect] {
-        let entering = target == .cost && pane != .cost
+        let entering = target != pane
         pane = target
         detailId = nil
         filterEditing = false
-        return entering && settings.ledger ? [loadCostHistory(at: now)] : []
+        guard entering, settings.ledger else { return [] }
+        switch target {
+        case .cost: return [loadCostHistory(at: now)]
+        case .events: return [.loadEvents]
+        default: return []
+        }
     }
 
     private mutating func scrollHelp(_ movement: Movement) {

@@ -4,9 +4,11 @@ import SesterceModels
 extension State {
     /// What a successful poll asks of the ledger: record it, then read the
     /// history back (the Cost pane's top instances only while it is shown).
+    /// Events are found by the ledger; stop timers set by another process
+    /// (the `timer` command, a watcher) are picked up here too.
     func recordPoll(_ instances: [Instance], at time: Date) -> [Effect] {
         guard settings.ledger else { return [] }
-        return [.recordPoll(instances, at: time, maxGap: maxLedgerGap), loadCostHistory(at: time)]
+        return [.recordPoll(instances, readiness: readiness, at: time, maxGap: maxLedgerGap), loadCostHistory(at: time), .loadStopTimers]
     }
 
     /// Longer than this between two polls and nobody was watching: three
@@ -28,9 +30,9 @@ extension State {
             let reached = ledger.budgetLevels[projection.period] ?? .within
             guard projection.level > reached else { continue }
             ledger.budgetLevels[projection.period] = projection.level
-            effects.append(.recordBudgetCrossing(BudgetCrossing(
+            effects += note(BudgetCrossing(
                 period: projection.period, level: projection.level, projected: projection.projected,
-                budget: projection.budget, at: history.at)))
+                budget: projection.budget, at: history.at).event)
         }
         return effects
     }

@@ -63,6 +63,7 @@ extension State {
         _ result: Result<[Instance], APIError>, detail: Result<InstanceDetail, APIError>?, at time: Date
     ) -> [Effect] {
         now = max(now, time)
+        if case .success(let value)? = detail { (details[value.id], detailFetchedAt[value.id]) = (value, time) }
         var ledgerEffects: [Effect] = []
         switch result {
         case .success(let list):
@@ -72,9 +73,10 @@ extension State {
             instances = list + created.values.map(\.instance).filter { !listed.contains($0.id) }.sorted { $0.id < $1.id }
             recordSuccess(.instances, at: time)
             cost.sample(BurnRate(instances: instances), at: time)
-            ledgerEffects = recordPoll(list, at: time)
+            ledgerEffects = recordPoll(list, at: time) + detectEvents(in: list, at: time)
             let present = Set(instances.map(\.id))
             details = details.filter { present.contains($0.key) }
+            detailFetchedAt = detailFetchedAt.filter { present.contains($0.key) }
             transitions = transitions.filter { id, transition in
                 present.contains(id) && (transition.settledByPoll.map { $0 > completed } ?? true)
             }
@@ -84,10 +86,6 @@ extension State {
             }
         case .failure(let error):
             recordFailure(.instances, error)
-        }
-        switch detail {
-        case .success(let value)?: details[value.id] = value
-        case .failure(.notFound)?, .failure?, nil: break
         }
         reorder(.instances)
         return ledgerEffects + rearm(.instances)

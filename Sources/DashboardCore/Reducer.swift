@@ -37,25 +37,28 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         for pane in Pane.allCases { state.keepSelectionVisible(pane) }
         state.keepHelpScrollOnLastPage()
         state.form?.form.resize(visibleRows: Form.visibleRows(screenHeight: height))
-        return []
+        return state.sweepIfStarted()
 
     case .pollDue(let kind, let token):
         guard state.poll(kind).token == token else { return [] }
         return state.beginPoll(kind)
 
     case .instancesPolled(let result, let detail, let time):
-        return state.receiveInstances(result, detail: detail, at: time) + state.openAwaitedForm()
+        return state.receiveInstances(result, detail: detail, at: time) + state.openAwaitedForm() + state.sweepDetails()
 
-    case .detailLoaded(let result, let time):
-        state.now = max(state.now, time)
-        switch result {
-        case .success(let detail): state.details[detail.id] = detail
-        case .failure(let error):
+    case .detailLoaded(let result, let time, let id):
+        state.receiveDetail(result, id: id ?? (try? result.get())?.id, at: time)
+        // A failed detail matters to a person only when they asked for it
+        // (its form, or its open detail); the sweep asks again later.
+        if case .failure(let error) = result, state.formAwaitingDetail != nil || (id != nil && id == state.detailId) {
             state.formAwaitingDetail = nil
             state.showError("Could not load the detail: \(error)")
         }
         state.reorder(.instances)
-        return state.openAwaitedForm()
+        return state.openAwaitedForm() + state.sweepDetails()
+
+    case .detailSweepDue:
+        return state.sweepDetails()
 
     case .catalogPolled(let list, let time):
         let effects = state.receiveCatalog(list, at: time)
@@ -72,10 +75,11 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         return []
 
     case .mutationFinished(let mutation, let error):
-        return state.finish(mutation, error: error)
+        return state.finish(mutation, error: error) + state.noteResult(of: mutation, error: error)
 
     case .instanceSaved(let mutation, let result):
-        return state.finishInstanceSave(mutation, result)
+        let error: APIError? = if case .failure(let error) = result { error } else { nil }
+        return state.finishInstanceSave(mutation, result) + state.noteResult(of: mutation, error: error)
 
     case .priceDue(let token):
         return state.priceDue(token: token)
@@ -91,8 +95,31 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         state.ledgerFailed(message)
         return []
 
+    case .eventsDetected(let events):
+        return state.receive(events)
+
+    case .eventsLoaded(let events):
+        state.loadedEvents(events)
+        return []
+
+    case .stopTimersLoaded(let timers):
+        return state.loadedStopTimers(timers)
+
+    case .stopTimersDue(let time):
+        return state.stopTimersDue(at: time)
+
+    case .stopTimerClaimed(let timer, let claimed):
+        return state.stopTimerClaimed(timer, claimed: claimed)
+
+    case .alertFailed(let event, let reason):
+        return state.alertFailed(event, reason: reason)
+
     case .command(let command):
-        return state.run(command)
+        let effects = state.run(command)
+        switch command {
+        case .move, .showPane, .nextPane, .previousPane, .back, .openDetail: return effects + state.sweepIfStarted()
+        default: return effects
+        }
 
     case .mouse(let kind, let target):
         return state.respond(toMouse: kind, on: target)
@@ -109,16 +136,17 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
 
     case .commitFilter:
         state.filterEditing = false
-        return []
+        return state.sweepIfStarted()
 
     case .clearFilter:
         state.filterEditing = false
         state.listing.filter = ""
         state.reorder(state.pane)
-        return []
+        return state.sweepIfStarted()
 
     case .confirm:
         if case .deleteInstance = state.overlay { return state.confirmDelete() }
+        if case .stopTimer = state.overlay { return state.confirmStopTimer() }
         if state.overlay == .discardForm {
             state.overlay = nil
             state.form = nil
@@ -143,10 +171,12 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
 
     case .confirmInput(let character):
         state.typeInDeleteDialog { $0.append(character) }
+        state.typeInStopTimer { $0.append(character) }
         return []
 
     case .confirmBackspace:
         state.typeInDeleteDialog { if !$0.isEmpty { $0.removeLast() } }
+        state.typeInStopTimer { if !$0.isEmpty { $0.removeLast() } }
         return []
 
     case .formInput(let input):

@@ -63,6 +63,8 @@ public struct ScreenModel: Equatable, Sendable {
             overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))
             formBehind = state.form.map { FormModel($0.form) }
         case .deleteInstance(_, let name, let typed): overlay = .confirm(ConfirmModel(deleting: name, typed: typed))
+        case .stopTimer(let id, let name, let typed):
+            overlay = .confirm(ConfirmModel(stopTimerOf: name, typed: typed, current: state.stopTimers[id], now: state.now))
         case nil: overlay = state.form.map { .form(FormModel($0.form)) }
         }
         footer = Footer(
@@ -89,7 +91,9 @@ public struct ScreenModel: Equatable, Sendable {
         switch state.inputMode {
         case .filter: return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
         case .confirm: return [("y", "confirm"), ("n/Esc", "cancel")]
-        case .typedConfirm: return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
+        case .typedConfirm:
+            if case .stopTimer = state.overlay { return [("type", "2h or 19:00"), ("Enter", "set"), ("Esc", "cancel")] }
+            return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
         case .help: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc/?", "close help")]
         case .form: return (state.form.map { FormModel($0.form).hints } ?? []).map { ($0.key, $0.action) }
         case .playground: return playgroundHints(state.playground)

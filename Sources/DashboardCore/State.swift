@@ -18,10 +18,20 @@ public struct State: Equatable, Sendable {
         /// Said once in the footer at launch: the ledger is off, or was moved aside.
         public var ledgerNotice: String?
         public var budget: Budget?
+        /// Which events alert, and how (the config's `alerts:`).
+        public var alerts: AlertSettings
+        /// Details of rows on screen asked at most this many a second (`detailRate`).
+        public var detailRate: Double
+        /// Where "stop at 19:00" is.
+        public var timeZone: TimeZone
+        /// No screen (`watch`): every instance counts as on screen, for its ready pods.
+        public var headless: Bool
 
         public init(
             refreshInterval: Double = 5, catalogInterval: Double = 60, readonly: Bool = false, host: String,
-            keymap: Keymap = .standard, ledger: Bool = false, ledgerNotice: String? = nil, budget: Budget? = nil
+            keymap: Keymap = .standard, ledger: Bool = false, ledgerNotice: String? = nil, budget: Budget? = nil,
+            alerts: AlertSettings = AlertSettings(), detailRate: Double = 4, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+            headless: Bool = false
         ) {
             self.refreshInterval = refreshInterval
             self.catalogInterval = catalogInterval
@@ -31,6 +41,10 @@ public struct State: Equatable, Sendable {
             self.ledger = ledger
             self.ledgerNotice = ledgerNotice
             self.budget = budget
+            self.alerts = alerts
+            self.detailRate = detailRate
+            self.timeZone = timeZone
+            self.headless = headless
         }
     }
 
@@ -42,8 +56,21 @@ public struct State: Equatable, Sendable {
 
     public var pane: Pane = .instances
     public var instances: [Instance] = []
-    /// Details fetched so far (the selected instance's comes with every poll).
+    /// Details fetched so far (the selected instance's comes with every poll,
+    /// the others of rows on screen by `sweepDetails`), and when.
     public var details: [String: InstanceDetail] = [:]
+    public var detailFetchedAt: [String: Date] = [:]
+    /// Details asked by the sweep and not answered yet.
+    public var detailsAsked: Set<String> = []
+    /// When the sweep last asked one, and until when it waits (a 429).
+    public var detailSweepLastAsked: Date?
+    public var detailSweepPausedUntil: Date?
+    /// What happened, newest first (the Events pane), at most `State.eventsKept`.
+    public var events: [AccountEvent] = []
+    /// The last look at the instances, for finding events without a ledger.
+    public var observed: [String: InstanceObservation]?
+    /// Stop timers by instance id, as the ledger has them.
+    public var stopTimers: [String: StopTimer] = [:]
     public var models: [InferenceModel] = []
     public var hardware: [HardwareFlavor] = []
     public var regions: [Region] = []
@@ -51,7 +78,12 @@ public struct State: Equatable, Sendable {
     /// One-pod hourly price per hardware id.
     public var hardwarePrices: [String: Double] = [:]
 
-    public var listings: [Pane: Listing] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, Listing()) })
+    /// Events list newest first; every other pane by its first column, A to Z.
+    public var listings: [Pane: Listing] = Dictionary(uniqueKeysWithValues: Pane.allCases.map {
+        var listing = Listing()
+        listing.ascending = $0 != .events
+        return ($0, listing)
+    })
     public var polls: [PollKind: PollState] = Dictionary(uniqueKeysWithValues: PollKind.all.map { ($0, PollState()) })
     /// Hardware ids whose one-pod price has been asked and not yet answered.
     public var hardwarePricesAsked: Set<String> = []
@@ -102,7 +134,7 @@ public struct State: Equatable, Sendable {
     public var inputMode: InputMode {
         switch overlay {
         case .confirm, .discardForm: .confirm
-        case .deleteInstance: .typedConfirm
+        case .deleteInstance, .stopTimer: .typedConfirm
         case .help: .help
         case nil: form != nil ? .form : playground != nil ? .playground : filterEditing ? .filter : .normal
         }
@@ -170,6 +202,8 @@ public enum Overlay: Equatable, Sendable {
     case discardForm
     /// Deleting an instance: confirmed by typing its name.
     case deleteInstance(id: String, name: String, typed: String)
+    /// `T`: when to stop an instance, typed ("2h", "19:00"); empty cancels its timer.
+    case stopTimer(id: String, name: String, typed: String)
 }
 
 /// An instance form to open once the instance's detail is loaded.

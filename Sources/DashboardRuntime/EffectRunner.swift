@@ -28,15 +28,18 @@ public final class EffectRunner: Sendable {
     private let ledger: LedgerWorker?
     /// Plain `http://` endpoints beyond this machine are allowed (`--insecure-http`).
     let allowInsecureEndpoints: Bool
+    /// Delivers an alert to the configured webhook: nil when delivered, else why not.
+    private let webhook: WebhookPost?
 
     /// With `timers`, the caller drives them (the session loop does); without,
     /// the runner fires them with a task of its own. The client's own retries
     /// are turned off: the scheduler retries, so that every attempt is paced;
     /// when a 429 slows it, `.requestsSlowed` says so.
     public init(client: SesterceClient, pacing: RequestScheduler.Pacing = .init(), timers: TimerTable? = nil,
-                ledger: LedgerWorker? = nil, allowInsecureEndpoints: Bool = false,
+                ledger: LedgerWorker? = nil, allowInsecureEndpoints: Bool = false, webhook: WebhookPost? = nil,
                 send: @escaping @Sendable (Action) -> Void) {
         self.ledger = ledger
+        self.webhook = webhook
         self.allowInsecureEndpoints = allowInsecureEndpoints
         self.client = client.retrying(.none)
         self.scheduler = RequestScheduler(pacing: pacing) { send(.requestsSlowed(perSecond: $0)) }
@@ -72,8 +75,13 @@ public final class EffectRunner: Sendable {
             driveTimers()
         case .quit:
             cancelAll()
-        case .recordPoll, .loadCostHistory, .recordBudgetCrossing:
+        case .recordPoll, .loadCostHistory, .recordEvent, .loadEvents, .loadStopTimers, .setStopTimer, .cancelStopTimer,
+             .claimStopTimer:
             _ = ledger?.perform(effect)
+        case .postWebhook(let event):
+            postWebhook(event)
+        case .ringBell, .notifyDesktop:
+            break  // the terminal's: the session loop shows them
         case .listEndpointModels, .streamChat, .probeEndpoint:
             startEndpointWork(effect)
         case .cancelEndpointRequest(let request):
@@ -95,6 +103,21 @@ public final class EffectRunner: Sendable {
             }
         }
         tasks.withLock { $0.timerDriver.replace(with: driver) }?.cancel()
+    }
+
+    /// Posts an alert in a task of its own, kept like a request: a slow
+    /// webhook never holds the screen, and a failure comes back as an action.
+    private func postWebhook(_ event: AccountEvent) {
+        guard let webhook else { return }
+        tasks.withLock { tasks in
+            tasks.serial += 1
+            let serial = tasks.serial
+            tasks.requests[serial] = Task { [send, weak self] in
+                let failure = await webhook(event)
+                let current = self?.tasks.withLock { $0.requests.removeValue(forKey: serial) } != nil
+                if current, !Task.isCancelled, let failure { send(.alertFailed(event, reason: failure)) }
+            }
+        }
     }
 
     /// Runs an endpoint effect in a task kept by request number until it
@@ -140,7 +163,7 @@ public final class EffectRunner: Sendable {
             let (listResult, detailResult) = await (list, detail)
             return .instancesPolled(listResult, detail: detailResult, at: Date())
         case .fetchDetail(let id):
-            return .detailLoaded(await request(.detail) { () throws(APIError) in try await client.instance(id: id) }, at: Date())
+            return .detailLoaded(await request(.detail) { () throws(APIError) in try await client.instance(id: id) }, at: Date(), id: id)
         case .pollCatalog(let kind):
             let list: CatalogList = switch kind {
             case .models: .models(await request(.catalog) { () throws(APIError) in try await client.models() })
@@ -180,7 +203,8 @@ public final class EffectRunner: Sendable {
             }
             if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }
             return .mutationFinished(mutation, error: nil)
-        case .timer, .cancel, .quit, .recordPoll, .loadCostHistory, .recordBudgetCrossing, .listEndpointModels, .streamChat,
+        case .timer, .cancel, .quit, .recordPoll, .loadCostHistory, .recordEvent, .loadEvents, .loadStopTimers, .setStopTimer,
+             .cancelStopTimer, .claimStopTimer, .ringBell, .notifyDesktop, .postWebhook, .listEndpointModels, .streamChat,
              .probeEndpoint, .cancelEndpointRequest:
             return nil
         }

@@ -20,6 +20,7 @@ public final class HeadlessTerminal: TerminalDevice, Sendable {
     private let readEnd: Int32
     /// The pipe's write end; -1 once hung up.
     private let keyboard: Mutex<Int32>
+    private let shownAlerts = Mutex<[TerminalAlert]>([])
 
     public init(columns: Int, rows: Int, onDraw: @escaping @Sendable (Buffer) -> Void) {
         self.columns = columns
@@ -70,5 +71,12 @@ public final class HeadlessTerminal: TerminalDevice, Sendable {
 
     public func draw(_ frame: Buffer) {
         onDraw(frame)
+    }
+
+    /// Alerts asked of the terminal so far, for the loop's tests.
+    public var alerts: [TerminalAlert] { shownAlerts.withLock { $0 } }
+
+    public func alert(_ alert: TerminalAlert) {
+        shownAlerts.withLock { $0.append(alert) }
     }
 }

@@ -30,17 +30,31 @@ public final class LedgerWorker: Sendable {
     /// Performs a ledger effect; false for an effect that is not the ledger's.
     func perform(_ effect: Effect) -> Bool {
         switch effect {
-        case .recordPoll(let instances, let time, let maxGap):
-            run { try $0.record(instances, at: time, maxGap: maxGap); return nil }
+        case .recordPoll(let instances, let readiness, let time, let maxGap):
+            run { ledger in
+                let events = try ledger.record(instances, readiness: readiness, at: time, maxGap: maxGap).events
+                return events.isEmpty ? nil : .eventsDetected(events)
+            }
         case .loadCostHistory(let time, let count):
             run { .costHistoryLoaded(try $0.history(at: time, instances: count)) }
-        case .recordBudgetCrossing(let crossing):
-            run {
-                try $0.recordBudgetCrossing(
-                    period: crossing.period.rawValue, percent: crossing.level.percent, projected: crossing.projected,
-                    budget: crossing.budget, at: crossing.at)
-                return nil
+        case .recordEvent(let event):
+            run { try $0.record(event); return nil }
+        case .loadEvents:
+            run { .eventsLoaded(try $0.events(limit: State.eventsKept)) }
+        case .loadStopTimers:
+            run { .stopTimersLoaded(try $0.stopTimers()) }
+        case .setStopTimer(let timer, let time):
+            run { ledger in
+                try ledger.setStopTimer(timer, at: time)
+                return .stopTimersLoaded(try ledger.stopTimers())
             }
+        case .cancelStopTimer(let id, let time):
+            run { ledger in
+                try ledger.cancelStopTimer(instanceId: id, at: time)
+                return .stopTimersLoaded(try ledger.stopTimers())
+            }
+        case .claimStopTimer(let timer, let time, let price):
+            run { .stopTimerClaimed(timer, claimed: try $0.claim(timer, at: time, hourlyPrice: price)) }
         default:
             return false
         }

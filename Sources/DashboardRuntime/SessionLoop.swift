@@ -22,6 +22,14 @@ public protocol TerminalDevice: AnyObject {
     /// The next key if one is waiting; never blocks.
     func nextKey() -> KeyEvent?
     func draw(_ frame: Buffer)
+    /// Rings the bell, or asks the terminal for a desktop notification.
+    func alert(_ alert: TerminalAlert)
+}
+
+/// What an alert asks of the terminal itself.
+public enum TerminalAlert: Equatable, Sendable {
+    case bell
+    case desktop(title: String, body: String)
 }
 
 /// The event-driven run loop: it sleeps in `poll(2)` until a key, the inbox
@@ -150,13 +158,14 @@ extension SessionLoop {
     ///   - ledger: records polls and reads the cost history (nil: `--no-ledger`, or it could not be opened).
     public static func run(
         on device: Device, client: SesterceClient, settings: State.Settings, theme: Theme, inbox: ActionInbox,
-        ledger: Ledger? = nil, endpoints: EndpointAccess = EndpointAccess(),
+        ledger: Ledger? = nil, endpoints: EndpointAccess = EndpointAccess(), webhook: WebhookPost? = nil,
         request: @escaping (Effect) -> Void = { _ in }, observe: @escaping (Action) -> Void = { _ in }
     ) -> State {
         let timers = TimerTable()
         let worker = ledger.map { LedgerWorker(ledger: $0) { inbox.post($0) } }
         let runner = EffectRunner(
-            client: client, timers: timers, ledger: worker, allowInsecureEndpoints: endpoints.allowInsecureHTTP
+            client: client, timers: timers, ledger: worker, allowInsecureEndpoints: endpoints.allowInsecureHTTP,
+            webhook: webhook
         ) { inbox.post($0) }
         defer {
             runner.cancelAll()
@@ -166,7 +175,11 @@ extension SessionLoop {
             device: device, inbox: inbox, timers: timers, theme: theme,
             perform: { effect in
                 request(effect)
-                runner.run(effect)
+                switch effect {
+                case .ringBell: device.alert(.bell)
+                case .notifyDesktop(let title, let body): device.alert(.desktop(title: title, body: body))
+                default: runner.run(effect)
+                }
             },
             observe: observe)
         var state = State(settings: settings, now: Date())

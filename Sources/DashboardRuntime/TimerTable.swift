@@ -52,9 +52,11 @@ public final class TimerTable: Sendable {
 }
 
 extension Action {
-    /// This action as a timer sends it at `time`: a `.tick` says when it fired.
+    /// This action as a timer sends it at `time`: a `.tick` and stop timers
+    /// falling due say when they fired.
     func firedAt(_ time: Date) -> Action {
         if case .tick = self { return .tick(time) }
+        if case .stopTimersDue = self { return .stopTimersDue(time) }
         return self
     }
 }

@@ -14,6 +14,10 @@ extension Ledger {
         public var alreadyRecorded = 0
         /// Gaps closed with an estimate (same status, price and updatedAt at both ends).
         public var estimatedGaps = 0
+        /// What changed since the account was last recorded, by this process
+        /// or another: kept as events in the same transaction, so that two
+        /// processes watching one account never report a change twice.
+        public var events: [AccountEvent] = []
     }
 
     /// What an instance was last seen doing, from its `instance` row.
@@ -26,6 +30,15 @@ extension Ledger {
         var status: String
         var hourlyPrice: Double
         var updatedAt: Double?
+        var ready: ReadyPods?
+        var readyAt: Int64?
+        var errorMessage: String?
+        var present: Bool
+
+        func observation(id: String) -> InstanceObservation {
+            InstanceObservation(
+                id: id, name: name, status: status, hourlyPrice: hourlyPrice, ready: ready, errorMessage: errorMessage)
+        }
     }
 
     /// Extends what the poll at `time` saw, in one transaction. The time since
@@ -33,8 +46,14 @@ extension Ledger {
     /// longer than `maxGap` seconds, nothing was watching: the time is a gap,
     /// billed only as an estimate, and only if the instance had the same
     /// status, price and `updatedAt` at both ends.
+    ///
+    /// What changed since the last record (status, ready pods and errors from
+    /// `readiness`, instances come and gone) is returned and kept as events;
+    /// the first record of an account is a baseline, with none.
     @discardableResult
-    public func record(_ instances: [Instance], at time: Date, maxGap: Double) throws(LedgerError) -> Recorded {
+    public func record(
+        _ instances: [Instance], readiness: [String: InstanceReadiness] = [:], at time: Date, maxGap: Double
+    ) throws(LedgerError) -> Recorded {
         try pruneIfDue(now: time)
         let now = Self.seconds(time)
         let gapLimit = Int64(maxGap.rounded(.up))
@@ -42,16 +61,21 @@ extension Ledger {
             var heads: [String: Head] = [:]
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: """
-                    SELECT id, apiId, intervalId, intervalStart, seenAt, name, status, hourlyPrice, updatedAt
+                    SELECT id, apiId, intervalId, intervalStart, seenAt, name, status, hourlyPrice, updatedAt,
+                        ready, total, readyAt, errorMessage, present
                     FROM instance WHERE accountId = ?
                     """),
                 arguments: [accountId])
             while let row = try rows.next() {
+                let ready: Int? = row[9], total: Int? = row[10]
                 heads[row[1]] = Head(
                     rowId: row[0], intervalId: row[2], intervalStart: row[3], seenAt: row[4], name: row[5],
-                    status: row[6], hourlyPrice: row[7], updatedAt: row[8])
+                    status: row[6], hourlyPrice: row[7], updatedAt: row[8],
+                    ready: ready.flatMap { ready in total.map { ReadyPods(ready: ready, total: $0) } },
+                    readyAt: row[11], errorMessage: row[12], present: row[13])
             }
             var recorded = Recorded()
+            recorded.events = try recordEvents(instances, readiness: readiness, heads: heads, at: now, time: time, db)
             var extended: [Int64] = []
             var spend = SpendAccumulator()
             var seen = Set<String>()
@@ -59,6 +83,12 @@ extension Ledger {
                 let updatedAt = instance.updatedAt?.timeIntervalSince1970
                 guard let head = heads[instance.id] else {
                     try begin(instance, updatedAt: updatedAt, at: now, replacing: nil, db)
+                    if let fresh = readiness[instance.id] {
+                        try db.cachedStatement(sql: "UPDATE instance SET ready = ?, total = ?, readyAt = ?, errorMessage = ? WHERE id = ?")
+                            .execute(arguments: [
+                                fresh.ready.ready, fresh.ready.total, Self.seconds(fresh.at), fresh.errorMessage, db.lastInsertedRowID,
+                            ])
+                    }
                     recorded.begun += 1
                     continue
                 }
@@ -100,6 +130,45 @@ extension Ledger {
             try spend.save(account: accountId, db)
             return recorded
         }
+    }
+
+    /// Finds and keeps what changed since the heads were recorded, and
+    /// updates the heads' ready pods, errors and presence. An instance whose
+    /// time up to `now` is already recorded (another process polled later)
+    /// is left as it is: this poll's view of it is older.
+    private func recordEvents(
+        _ instances: [Instance], readiness: [String: InstanceReadiness], heads: [String: Head], at now: Int64, time: Date, _ db: Database
+    ) throws -> [AccountEvent] {
+        var before: [String: InstanceObservation] = [:]
+        for (id, head) in heads where head.present { before[id] = head.observation(id: id) }
+        var after = before
+        var listed = Set<String>()
+        let setReadiness = try db.cachedStatement(
+            sql: "UPDATE instance SET ready = ?, total = ?, readyAt = ?, errorMessage = ?, present = 1 WHERE id = ?")
+        for instance in instances where listed.insert(instance.id).inserted {
+            let head = heads[instance.id]
+            if let head, now <= head.seenAt { continue }
+            var seen = InstanceObservation(instance, detail: nil)
+            (seen.ready, seen.errorMessage) = (head?.ready, head?.errorMessage)
+            if let fresh = readiness[instance.id], head.map({ Self.seconds(fresh.at) > $0.readyAt ?? .min }) ?? true {
+                (seen.ready, seen.errorMessage) = (fresh.ready, fresh.errorMessage)
+                if let head {
+                    try setReadiness.execute(arguments: [
+                        fresh.ready.ready, fresh.ready.total, Self.seconds(fresh.at), fresh.errorMessage, head.rowId,
+                    ])
+                }
+            } else if let head, !head.present {
+                try db.cachedStatement(sql: "UPDATE instance SET present = 1 WHERE id = ?").execute(arguments: [head.rowId])
+            }
+            after[instance.id] = seen
+        }
+        for (id, head) in heads where head.present && !listed.contains(id) && head.seenAt < now {
+            after[id] = nil
+            try db.cachedStatement(sql: "UPDATE instance SET present = 0 WHERE id = ?").execute(arguments: [head.rowId])
+        }
+        let events = InstanceEvents.between(heads.isEmpty ? nil : before, after, at: time)
+        try insert(events, db)
+        return events
     }
 
     /// Ends an instance's open interval at `end` and rolls its billed time

@@ -148,7 +148,7 @@ public final class Ledger: Sendable {
                            arguments: [accountId, TimeBuckets.floorDiv(cut, TimeBuckets.day)])
             try db.execute(sql: "DELETE FROM spendMinute WHERE accountId = ? AND minute < ?",
                            arguments: [accountId, TimeBuckets.floorDiv(cut, TimeBuckets.minute)])
-            try db.execute(sql: "DELETE FROM budgetCrossing WHERE accountId = ? AND at < ?", arguments: [accountId, cut])
+            try db.execute(sql: "DELETE FROM event WHERE accountId = ? AND at < ?", arguments: [accountId, cut])
             try db.execute(sql: "DELETE FROM instance WHERE accountId = ? AND seenAt < ?", arguments: [accountId, cut])
         }
     }
@@ -192,15 +192,6 @@ public final class Ledger: Sendable {
             arguments: [key.name, key.status, key.hourlyPrice])!
         stateIds.withLock { $0[key] = id }
         return id
-    }
-
-    /// Records a threshold of a budget crossed, for the events pane.
-    public func recordBudgetCrossing(period: String, percent: Int, projected: Double, budget: Double, at time: Date) throws(LedgerError) {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO budgetCrossing (accountId, at, period, percent, projected, budget) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [accountId, Self.seconds(time), period, percent, projected, budget])
-        }
     }
 }
 

@@ -1,7 +1,7 @@
 import GRDB
 
 /// The ledger's tables, built by migrations so that later versions add
-/// theirs (events, stop timers) to the same file without touching these.
+/// theirs to the same file without touching what is there.
 ///
 /// Sizes matter (a month of 10,000 instances changing hourly is 7 million
 /// intervals): an interval is five integers, its name, status and price are
@@ -72,6 +72,45 @@ enum LedgerSchema {
                     percent INTEGER NOT NULL,
                     projected REAL NOT NULL,
                     budget REAL NOT NULL);
+                """)
+        }
+        migrator.registerMigration("v2: events, stop timers, what each instance was last seen serving") { db in
+            try db.execute(sql: """
+                -- From the latest detail: ready pods of total, as of readyAt
+                -- (a detail older than the one recorded does not replace it),
+                -- and the error. present is 0 once the instance left the list.
+                ALTER TABLE instance ADD COLUMN ready INTEGER;
+                ALTER TABLE instance ADD COLUMN total INTEGER;
+                ALTER TABLE instance ADD COLUMN readyAt INTEGER;
+                ALTER TABLE instance ADD COLUMN errorMessage TEXT;
+                ALTER TABLE instance ADD COLUMN present INTEGER NOT NULL DEFAULT 1;
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    at REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    apiId TEXT,
+                    name TEXT,
+                    old TEXT,
+                    new TEXT,
+                    detail TEXT,
+                    hourlyPrice REAL);
+                CREATE INDEX eventByAccountAndTime ON event (accountId, at);
+                -- At most one timer per instance; firing deletes it, so the
+                -- process whose DELETE removed the row is the one that stops it.
+                CREATE TABLE stopTimer (
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    apiId TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    dueAt REAL NOT NULL,
+                    setAt REAL NOT NULL,
+                    PRIMARY KEY (accountId, apiId)) WITHOUT ROWID;
+                -- Budget crossings become events like any other.
+                INSERT INTO event (accountId, at, kind, new, detail)
+                    SELECT accountId, at, 'budget', percent || '% of the ' || period || ' budget',
+                        printf('$%.2f projected of $%.2f', projected, budget)
+                    FROM budgetCrossing;
+                DROP TABLE budgetCrossing;
                 """)
         }
         return migrator

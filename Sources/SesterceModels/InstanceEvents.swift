@@ -85,3 +85,22 @@ public enum InstanceEvents {
             hourlyPrice: instance.hourlyPrice)
     }
 }
+
+/// An instance's ready pods and error from a detail, with the time it was
+/// fetched: what the ledger needs to tell ready pods changing, where an older
+/// detail must never replace a newer one.
+public struct InstanceReadiness: Hashable, Sendable {
+    public var ready: ReadyPods
+    public var errorMessage: String?
+    public var at: Date
+
+    public init(ready: ReadyPods, errorMessage: String?, at: Date) {
+        self.ready = ready
+        self.errorMessage = errorMessage
+        self.at = at
+    }
+
+    public init(_ detail: InstanceDetail, at: Date) {
+        self.init(ready: ReadyPods(detail), errorMessage: detail.errorMessage, at: at)
+    }
+}

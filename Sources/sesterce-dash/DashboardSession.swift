@@ -68,7 +68,7 @@ final class DashboardSession: Sendable {
         switch action {
         case .instancesPolled(.failure(let error), _, _): log.write("instances failed: \(error)")
         case .instancesPolled(.success(let instances), _, _): log.write("instances polled: \(instances.count)")
-        case .detailLoaded(.failure(let error), _): log.write("detail failed: \(error)")
+        case .detailLoaded(.failure(let error), _, _): log.write("detail failed: \(error)")
         case .catalogPolled(let list, _): if let error = list.error { log.write("\(list.kind.rawValue) failed: \(error)") }
         case .requestsSlowed(let rate): log.write("rate limited: the pace is now \(Formatting.rate(rate))")
         case .mutationFinished(let mutation, let error?): log.write("\(mutation) failed: \(error)")
@@ -89,8 +89,10 @@ extension Effect {
     /// An instance's settings are named, not written out: env values may be secrets.
     var requestDescription: String? {
         switch self {
-        case .timer, .cancel, .quit, .loadCostHistory, .recordBudgetCrossing: nil
-        case .recordPoll(let instances, _, _): "ledger: record \(instances.count) instances"
+        case .timer, .cancel, .quit, .loadCostHistory, .recordEvent, .loadEvents, .loadStopTimers, .claimStopTimer, .ringBell,
+             .notifyDesktop: nil
+        case .postWebhook(let event): "webhook: \(event.kind.rawValue) of \(event.instanceName ?? "the account")"
+        case .recordPoll(let instances, _, _, _): "ledger: record \(instances.count) instances"
         case .perform(.createInstance(let spec)): "create instance \(spec.name)"
         case .perform(.updateInstance(let id, let spec)): "update instance \(spec.name) (\(id))"
         default: String(describing: self)
@@ -99,6 +101,13 @@ extension Effect {
 }
 
 extension CursesTerminal: TerminalDevice {
+    public func alert(_ alert: TerminalAlert) {
+        switch alert {
+        case .bell: ringBell()
+        case .desktop: break
+        }
+    }
+
     public var inputDescriptor: Int32 { STDIN_FILENO }
     public var columns: Int { size.width }
     public var rows: Int { size.height }

@@ -170,18 +170,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let config = try CommandSetup.loadConfig(environment: environment)
         let account = try await connection.applying(config.config).account(environment: environment)
-        let text: String
-        do {
-            let path = LedgerLocation.path(environment: environment)
-            let ledger = try Ledger.open(
-                path: path, account: account, retentionDays: config.config.retentionDays ?? DashConfig.defaultRetentionDays,
-                now: Date())
-            if let notice = ledger.notice { FileHandle.standardError.write(Data("sesterce-dash: \(notice)\n".utf8)) }
-            text = try ReportRecord(try ledger.ledger.report(since: range.since, until: range.until)).render(output)
-        } catch {
-            FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
-            throw ExitCode(CommandSetup.apiFailure)
-        }
-        print(text, terminator: "")
+        let ledger = try CommandSetup.openLedger(config, account: account, environment: environment)
+        try CommandSetup.printing { try ReportRecord(try ledger.report(since: range.since, until: range.until)).render(output) }
     }
 }

@@ -27,8 +27,8 @@ struct SesterceDash: AsyncParsableCommand {
             """,
         version: "\(SesterceClient.version) (commit \(buildCommit))",
         subcommands: [
-            ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ReportCommand.self, ProbeCommand.self,
-            ConfigCommand.self,
+            ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ReportCommand.self, EventsCommand.self,
+            TimerCommand.self, ProbeCommand.self, ConfigCommand.self,
         ])
 
     @OptionGroup var connection: ConnectionOptions
@@ -81,7 +81,8 @@ struct SesterceDash: AsyncParsableCommand {
             account: connection.account, retentionDays: config.config.retentionDays, environment: environment)
         let settings = State.Settings(
             refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap,
-            ledger: ledger.ledger != nil, ledgerNotice: ledger.notice, budget: config.config.budget)
+            ledger: ledger.ledger != nil, ledgerNotice: ledger.notice, budget: config.config.budget,
+            alerts: config.config.alerts, detailRate: config.config.detailRate ?? 4, timeZone: .current)
         let session = DashboardSession(
             client: connection.client, settings: settings, colorMode: preferences.theme == .mono ? .none : .auto,
             theme: Theme(preferences.theme), mouse: preferences.mouse, log: log, ledger: ledger.ledger,

@@ -33,7 +33,7 @@ struct RequestSchedulerTests {
             while answers < effects.count {
                 switch await received.next() {
                 case .requestsSlowed?: slowed += 1; continue
-                case .instancesPolled(.success, _, _)?, .detailLoaded(.success, _)?: break
+                case .instancesPolled(.success, _, _)?, .detailLoaded(.success, _, _)?: break
                 case .catalogPolled(let list, _)? where list.error == nil: break
                 case let other: Issue.record("a request failed: \(String(describing: other))"); return false
                 }
