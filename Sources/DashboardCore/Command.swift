@@ -38,7 +38,7 @@ public enum Command: Hashable, Sendable {
         case .refresh: "refresh now"
         case .nextCostWindow: "Cost pane: next chart window"
         case .playground: "chat with the endpoint in a playground (b: probe)"
-        case .stopTimer: "stop timer: stop in (2h) or at (19:00); again to change or cancel"
+        case .stopTimer: "stop timer: in 2h, at 19:00 (again: change)"
         case .help: "this help"
         case .quit: "quit"
         }

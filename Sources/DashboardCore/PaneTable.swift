@@ -71,7 +71,7 @@ struct PaneTable {
 
     private static func instances(_ state: State, _ names: NameBook) -> PaneTable {
         let now = state.now
-        let columns: [Column<Instance>] = [
+        var columns: [Column<Instance>] = [
             Column("NAME", minWidth: 12, flexible: true, text: \.name),
             Column(
                 "STATUS", minWidth: 17, text: { displayStatus($0, state).rawValue },
@@ -91,17 +91,22 @@ struct PaneTable {
                 tone: { Billing($0.status) == .billed ? .normal : .muted },
                 sortKey: { .number($0.hourlyPrice) }),
             Column(
-                "TIMER", alignment: .right, minWidth: 5,
-                text: { instance in state.stopTimers[instance.id].map { Formatting.countdown($0.dueAt.timeIntervalSince(now)) } ?? "-" },
-                tone: { state.stopTimers[$0.id] == nil ? .muted : .warning },
-                sortKey: { .number(state.stopTimers[$0.id]?.dueAt.timeIntervalSince1970 ?? .infinity) }),
-            Column(
                 "AGE", alignment: .right, minWidth: 4, text: { Formatting.age(since: $0.createdAt, now: now) },
                 sortKey: { .number(-($0.createdAt?.timeIntervalSince1970 ?? 0)) }),
             Column(
                 "ADDRESS", minWidth: 10, flexible: true, text: { $0.address.map(withoutScheme) ?? "-" },
                 tone: { $0.address == nil ? .muted : .normal }),
         ]
+        // TIMER only while some instance has one (a column of dashes would
+        // take six columns of a narrow terminal from the names), and last, so
+        // that the sort column's index stays the same when it comes and goes.
+        if !state.stopTimers.isEmpty {
+            columns.append(Column(
+                "TIMER", alignment: .right, minWidth: 5,
+                text: { instance in state.stopTimers[instance.id].map { Formatting.countdown($0.dueAt.timeIntervalSince(now)) } ?? "-" },
+                tone: { state.stopTimers[$0.id] == nil ? .muted : .warning },
+                sortKey: { .number(state.stopTimers[$0.id]?.dueAt.timeIntervalSince1970 ?? .infinity) }))
+        }
         return PaneTable(state.instances, id: \.id, columns: columns)
     }
 

@@ -90,7 +90,7 @@ struct ConfigParsingTests {
     @Test("An unknown setting is an error, not silently ignored")
     func unknownSetting() {
         #expect(Self.error("theme: dark\nrefesh: 10\n")
-            == "~/.config/sesterce-dash/config.yaml:2: refesh: unknown setting; known: refresh, theme, keys, profile, mouse, budget, ledger")
+            == "~/.config/sesterce-dash/config.yaml:2: refesh: unknown setting; known: refresh, theme, keys, profile, mouse, budget, ledger, alerts, detailRate")
     }
 
     @Test("A list where one value belongs is an error")
@@ -170,6 +170,6 @@ struct ConfigParsingTests {
     @Test("A file that is not a mapping says what it should hold")
     func notAMapping() {
         #expect(Self.error("- refresh\n- theme\n")
-            == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile, mouse, budget, ledger)")
+            == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile, mouse, budget, ledger, alerts, detailRate)")
     }
 }

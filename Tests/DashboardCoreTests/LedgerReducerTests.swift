@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import SesterceAPI
+import SesterceModels
 import Testing
 
 /// What the reducer asks of the ledger, and what it does with its answers:
@@ -19,8 +20,9 @@ struct LedgerReducerTests {
             at: time, burn: [:], today: .init(observed: today), month: .init(observed: month), topInstances: [])
     }
 
-    static func crossings(_ effects: [Effect]) -> [BudgetCrossing] {
-        effects.compactMap { if case .recordBudgetCrossing(let crossing) = $0 { crossing } else { nil } }
+    /// Budget crossings kept in the ledger, as events.
+    static func crossings(_ effects: [Effect]) -> [AccountEvent] {
+        effects.compactMap { if case .recordEvent(let event) = $0, event.kind == .budget { event } else { nil } }
     }
 
     @Test("Each successful poll is recorded and the history read back; a failed one records nothing; --no-ledger asks nothing")
@@ -28,7 +30,7 @@ struct LedgerReducerTests {
         var state = Self.state()
         let effects = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
         #expect(Array(effects.prefix(2)) == [
-            .recordPoll(Fixture.fleet, at: Fixture.t0, maxGap: 60), .loadCostHistory(at: Fixture.t0, instances: 0),
+            .recordPoll(Fixture.fleet, readiness: [:], at: Fixture.t0, maxGap: 60), .loadCostHistory(at: Fixture.t0, instances: 0),
         ])
         _ = reduce(&state, .pollDue(.instances, token: state.poll(.instances).token))
         let failed = reduce(&state, .instancesPolled(.failure(.timedOut), detail: nil, at: Fixture.t0.addingTimeInterval(5)))
@@ -69,16 +71,20 @@ struct LedgerReducerTests {
         var state = Self.state(budget: Budget(monthly: 2000))
         _ = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
         let rest = 2.88 * 31 * 24  // $2,142.72 by the month's end
-        let over = Self.crossings(reduce(&state, .costHistoryLoaded(Self.history(month: 0))))
-        #expect(over.map(\.period) == [.monthly] && over.map(\.level) == [.over] && over.map(\.budget) == [2000])
-        #expect(over.allSatisfy { abs($0.projected - rest) < 1e-6 && $0.at == Fixture.t0 })
+        let overEffects = reduce(&state, .costHistoryLoaded(Self.history(month: 0)))
+        let over = Self.crossings(overEffects)
+        #expect(over.map(\.new) == ["100% of the monthly budget"])
+        #expect(over.map(\.detail) == ["\(Formatting.money(rest)) projected of $2,000.00"] && over.allSatisfy { $0.at == Fixture.t0 })
+        // A budget crossed alerts: the bell and the desktop (no webhook configured).
+        #expect(overEffects.contains(.ringBell) && !overEffects.contains { if case .postWebhook = $0 { true } else { false } })
+        #expect(state.events.first?.kind == .budget)
         #expect(ScreenModel(state).header.budget == BudgetBadge(text: "over budget: $2,142.72 of $2,000.00/mo", tone: .error))
         #expect(reduce(&state, .costHistoryLoaded(Self.history(month: 10))).isEmpty)  // already recorded
 
         var lower = Self.state(budget: Budget(monthly: 2500, daily: 1000))
         _ = reduce(&lower, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
         let warning = Self.crossings(reduce(&lower, .costHistoryLoaded(Self.history(month: 0))))
-        #expect(warning.map(\.period) == [.monthly] && warning.map(\.level) == [.warning] && warning.map(\.budget) == [2500])
+        #expect(warning.map(\.new) == ["80% of the monthly budget"] && warning.map(\.detail) == ["$2,142.72 projected of $2,500.00"])
         #expect(ScreenModel(lower).header.budget == BudgetBadge(text: "budget $2,142.72 of $2,500.00/mo", tone: .warning))
 
         var within = Self.state(budget: Budget(daily: 1000))

@@ -304,6 +304,7 @@ struct RandomSession {
             case .models: return before.models != after.models || before.hardware != after.hardware
             case .registries: return before.registries != after.registries
             case .cost: return before.ledger != after.ledger || before.cost != after.cost
+            case .events: return before.events != after.events
             }
         }
     }

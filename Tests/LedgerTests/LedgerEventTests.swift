@@ -33,7 +33,7 @@ struct LedgerEventTests {
         #expect(try ledger.record([L.instance("b"), L.instance("c")], at: L.at(20), maxGap: 60).events.isEmpty)
         // Kept, newest first, and read back the same.
         let kept = try ledger.events()
-        #expect(kept.map(\.kind) == [.disappeared, .ready, .error, .status, .appeared])
+        #expect(kept.map(\.kind) == [.disappeared, .appeared, .status, .error, .ready])
         #expect(try ledger.events(since: L.at(12)).count == 1)
     }
 

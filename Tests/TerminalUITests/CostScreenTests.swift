@@ -14,7 +14,7 @@ struct CostScreenTests {
         expectScreen(ScreenFixture.cost(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1  2  3  4  5  6 Cost             over budget: $2,811.78 of $2,000.00/mo  Cost",
+            " 1  2  3  4  5  6 Cost  7          over budget: $2,811.78 of $2,000.00/mo  Cost",
             "┌─ Cost ───────────────────────────────────────────────────────────────────────┐",
             "│ Burn rate ($/h)   last hour  [24 h]  7 days   30 days                        │",
             "│    $2.88/h│                                                █████████████████ │",
@@ -35,7 +35,7 @@ struct CostScreenTests {
             "│ llama70b-eu                   $208.10  ▁▁▂▆█▇▆▂                              │",
             "│ whisper-batch                  $32.40  █▇▇▁▁▁▁▁                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            "",
+            "Budget: 100% of the monthly budget",
             "w chart window  r refresh  ? help  q quit",
         ]))
     }
@@ -45,7 +45,7 @@ struct CostScreenTests {
         expectScreen(ScreenFixture.cost(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost        over budget: $2,811.78 of $2,000.00/mo  Cost",
+            " 1  2  3  4  5  6 Cost  7                                                  over budget: $2,811.78 of $2,000.00/mo  Cost",
             "┌─ Cost ───────────────────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ Burn rate ($/h)   last hour  [24 h]  7 days   30 days                                                                │",
             "│    $2.88/h│                                                                             ████████████████████████████ │",
@@ -82,7 +82,7 @@ struct CostScreenTests {
             "│ llama70b-eu                      $208.10  ▁▁▂▆█▇▆▂                                                                   │",
             "│ whisper-batch                     $32.40  █▇▇▁▁▁▁▁                                                                   │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            "",
+            "Budget: 100% of the monthly budget",
             "w chart window  r refresh  ? help  q quit",
         ]))
     }

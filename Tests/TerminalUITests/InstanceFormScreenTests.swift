@@ -38,7 +38,7 @@ struct InstanceFormScreenTests {
         expectScreen(ScreenFixture.newInstance(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                             Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ Basics                                                                                                               │",
             "│ › Name               chat-eu                                       required, up to 63 characters                     │",
@@ -85,7 +85,7 @@ struct InstanceFormScreenTests {
         expectScreen(ScreenFixture.newInstanceScrolled(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
             "│   Container port     8000                               required, 1 to 65535 │",
             "│   Env vars           + add NAME=value                   NAME=value per line  │",
@@ -117,7 +117,7 @@ struct InstanceFormScreenTests {
         expectScreen(state, screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "┌─ New instance ───────────────────────────────────────────────────────────────┐",
             "│ Basics                                                                       │",
             "│ › Name               chat-eu                            required, up to 63 … │",
@@ -148,7 +148,7 @@ struct InstanceFormScreenTests {
         expectScreen(ScreenFixture.deleteInstance(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",

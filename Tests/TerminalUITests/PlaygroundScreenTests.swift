@@ -50,7 +50,7 @@ struct PlaygroundScreenTests {
         let state = Self.midReply(width: 80, height: 24)
         expectScreen(state, [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  Playground",
+            " 1 Instances  2  3  4  5  6  7                                       Playground",
             "┌─ Playground · chat-prod-eu · llama-3.1-8b-in… ─┐┌─ Parameters (t) ───────────┐",
             "│ Streaming… Esc stops the reply                 ││ system      none           │",
             "│ you                                            ││ temperature default        │",
@@ -81,7 +81,7 @@ struct PlaygroundScreenTests {
         let state = Self.probed(width: 120, height: 40)
         expectScreen(state, [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                          Playground",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                                Playground",
             "┌─ Playground · chat-prod-eu · llama-3.1-8b-instruct ──────────────────────────────┐┌─ Parameters (t) ─────────────────┐",
             "│ https://chat-prod-eu.ai.sesterce.dev/                                            ││ system      none                 │",
             "│ you                                                                              ││ temperature default              │",

@@ -123,7 +123,7 @@ struct ScreenStyleTests {
     @Test("Overlays: help keys in the key style, the dialog on its own background")
     func overlays() {
         let help = ScreenFixture.render(ScreenFixture.help(width: 80, height: 24))
-        #expect(styles(of: "Shift-Tab", in: help, y: 11) == [theme.key])
+        #expect(styles(of: "Shift-Tab", in: help, y: 12) == [theme.key])
         #expect(styles(of: "Panes", in: help, y: 3) == [theme.title])
 
         let dialog = ScreenFixture.render(ScreenFixture.stopConfirmation(width: 80, height: 24))

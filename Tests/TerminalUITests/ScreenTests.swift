@@ -16,7 +16,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.loaded(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -33,7 +33,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.loaded(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                             Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
@@ -50,7 +50,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.regions, width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1  2 Regions  3  4  5  6                                           Regions (3)",
+            " 1  2 Regions  3  4  5  6  7                                        Regions (3)",
             "REGION▲                                   STATE       1xL40S 1xH100 8xH200 TOTAL",
             "Helsinki (FI)                             ACTIVE           3      6      0     9",
             "Paris (FR)                                ACTIVE          12      0      1    13",
@@ -65,7 +65,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.regions, width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                         Regions (3)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                               Regions (3)",
             "REGION▲                                                                           STATE       1xL40S 1xH100 8xH200 TOTAL",
             "Helsinki (FI)                                                                     ACTIVE           3      6      0     9",
             "Paris (FR)                                                                        ACTIVE          12      0      1    13",
@@ -80,7 +80,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.hardware, width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1  2  3 Hardware  4  5  6                                         Hardware (3)",
+            " 1  2  3 Hardware  4  5  6  7                                      Hardware (3)",
             "NAME▲             GPU                     GPU MEM vCPU      RAM  $/H POD REGIONS",
             "1xH100 / 26 vCPU… NVIDIA-H100-80GB x1      80 GiB   26  225 GiB    $2.49       1",
             "1xL40S / 16 vCPU… NVIDIA-L40S x1           48 GiB   16  232 GiB    $1.44       2",
@@ -95,7 +95,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.hardware, width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                        Hardware (3)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                              Hardware (3)",
             "NAME▲                                 GPU                                         GPU MEM vCPU      RAM  $/H POD REGIONS",
             "1xH100 / 26 vCPU / 225GiB RAM         NVIDIA-H100-80GB x1                          80 GiB   26  225 GiB    $2.49       1",
             "1xL40S / 16 vCPU / 232GiB RAM         NVIDIA-L40S x1                               48 GiB   16  232 GiB    $1.44       2",
@@ -110,7 +110,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.models, width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  Models (3)",
+            " 1  2  3  4 Models  5  6  7                                          Models (3)",
             "NAME▲                         FEATURES      PORT DEFAULT HARDWARE",
             "llama-3.1-8b-instruct         chat          8000 1xL40S / 16 vCPU / 232GiB RAM",
             "llama-3.3-70b-instruct        chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
@@ -125,7 +125,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.models, width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                          Models (3)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                                Models (3)",
             "NAME▲                                             FEATURES      PORT DEFAULT HARDWARE",
             "llama-3.1-8b-instruct                             chat          8000 1xL40S / 16 vCPU / 232GiB RAM",
             "llama-3.3-70b-instruct                            chat,tools    8000 1xH100 / 26 vCPU / 225GiB RAM",
@@ -140,7 +140,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.registries, width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1  2  3  4  5 Registries  6                                     Registries (2)",
+            " 1  2  3  4  5 Registries  6  7                                  Registries (2)",
             "NAME▲             URL                  CREATED              UPDATED",
             "dockerhub-acme    registry-1.docker.i… 2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm         ghcr.io/acme/vllm    2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
@@ -154,7 +154,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.pane(.registries, width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                      Registries (2)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                            Registries (2)",
             "NAME▲                                 URL                                      CREATED              UPDATED",
             "dockerhub-acme                        registry-1.docker.io/acme/inference      2025-10-03 12:30 UTC 2025-10-03 12:30 UTC",
             "ghcr-vllm                             ghcr.io/acme/vllm                        2025-11-22 00:00 UTC 2025-12-30 01:01 UTC",
@@ -170,7 +170,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.detail(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                        chat-prod-eu",
+            " 1 Instances  2  3  4  5  6  7                                     chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Status       ACTIVE                                                          │",
             "│ Price        $2.88/h                                                         │",
@@ -201,7 +201,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.detailAtEnd(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                        chat-prod-eu",
+            " 1 Instances  2  3  4  5  6  7                                     chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Tokyo            ░░░░░░░░░░░░░░░░░░ 0/1  min 1 · max 2 · cooldown 600s       │",
             "│   triggers: cpu 70%                                                          │",
@@ -232,7 +232,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.detail(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                        chat-prod-eu",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                              chat-prod-eu",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ Status       ACTIVE                                                                                                  │",
             "│ Price        $2.88/h                                                                                                 │",
@@ -281,7 +281,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.help(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
             "│ Panes                                                                       │",
             "│   1            show Instances                                               │",
@@ -290,6 +290,7 @@ struct ScreenTests {
             "│   4            show Models                                                  │",
             "│   5            show Registries                                              │",
             "│   6            show Cost                                                    │",
+            "│   7            show Events                                                  │",
             "│   Tab          next pane                                                    │",
             "│   Shift-Tab    previous pane                                                │",
             "│                                                                             │",
@@ -300,8 +301,7 @@ struct ScreenTests {
             "│   PgDn Ctrl-F  page down                                                    │",
             "│   g Home       go to the first row                                          │",
             "│   G End        go to the last row                                           │",
-            "│                                                                             │",
-            "└────────────────────────────────────────────────────────── lines 1-18 of 75 ─┘",
+            "└────────────────────────────────────────────────────────── lines 1-18 of 77 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -312,8 +312,10 @@ struct ScreenTests {
         expectScreen(ScreenFixture.helpAtEnd(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
+            "│   i            back to the prompt line                                      │",
+            "│   b            probe: 20 streamed requests, TTFT and tok/s                  │",
             "│   t            parameters: system prompt, temperature, top_p, ...           │",
             "│   u            the same request as a curl command                           │",
             "│                                                                             │",
@@ -330,9 +332,7 @@ struct ScreenTests {
             "│   Esc          close a list / leave (asks if edited)                        │",
             "│                                                                             │",
             "│ Cost                                                                        │",
-            "│   •            Burn rate: the sum of $/h of billed instances: ACTIVE, and   │",
-            "│                any status this version does not know (shown as unknown).    │",
-            "└───────────────────────────────────────────────────────── lines 50-67 of 75 ─┘",
+            "└───────────────────────────────────────────────────────── lines 50-67 of 77 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -343,7 +343,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.help(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                             Instances (5)",
             "                    ┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
             "                    │ Panes                                                                       │",
             "                    │   1            show Instances                                               │",
@@ -352,6 +352,7 @@ struct ScreenTests {
             "                    │   4            show Models                                                  │",
             "                    │   5            show Registries                                              │",
             "                    │   6            show Cost                                                    │",
+            "                    │   7            show Events                                                  │",
             "                    │   Tab          next pane                                                    │",
             "                    │   Shift-Tab    previous pane                                                │",
             "                    │                                                                             │",
@@ -374,12 +375,11 @@ struct ScreenTests {
             "                    │   s            start the selected instance (confirm with y)                 │",
             "                    │   x            stop the selected instance (confirm with y)                  │",
             "                    │   p            chat with the endpoint in a playground (b: probe)            │",
+            "                    │   T            stop timer: in 2h, at 19:00 (again: change)                  │",
             "                    │                                                                             │",
             "                    │ Create and change (Instances, Registries)                                   │",
             "                    │   n            new instance (in Registries: new registry)                   │",
-            "                    │   e            edit the selected instance or registry                       │",
-            "                    │   c            clone the selected instance                                  │",
-            "                    └────────────────────────────────────────────────────────── lines 1-34 of 75 ─┘",
+            "                    └────────────────────────────────────────────────────────── lines 1-34 of 77 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -390,7 +390,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.stopConfirmation(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -413,7 +413,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.stopConfirmation(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                             Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
@@ -436,7 +436,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.typingFilter(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                             Instances (2 of 5)  /eu",
+            " 1 Instances  2  3  4  5  6  7                          Instances (2 of 5)  /eu",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -451,7 +451,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.typingFilter(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                             Instances (2 of 5)  /eu",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                   Instances (2 of 5)  /eu",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
@@ -466,7 +466,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.staleAfterFailure(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · stale: updated 8s ago      $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6                                       Instances (5)",
+            " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "NAME▲            STATUS            FEATURES    READY      $/H  AGE ADDRESS",
             "chat-prod-eu     ACTIVE            chat          2/3    $2.88  12d chat-prod-eu…",
             "llama70b-eu      PARTIALLYDEPLOYED chat,tools    3/4    $9.96   1d llama70b-eu.…",
@@ -484,7 +484,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.staleAfterFailure(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · stale: updated 8s ago    $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.45",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost                                       Instances (5)",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                             Instances (5)",
             "NAME▲                         STATUS            FEATURES                  READY      $/H  AGE ADDRESS",
             "chat-prod-eu                  ACTIVE            chat                        2/3    $2.88  12d chat-prod-eu.ai.sesterce.…",
             "llama70b-eu                   PARTIALLYDEPLOYED chat,tools                  3/4    $9.96   1d llama70b-eu.ai.sesterce.d…",
