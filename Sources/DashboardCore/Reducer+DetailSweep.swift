@@ -9,13 +9,18 @@ import SesterceModels
 extension State {
     /// The instances whose ready pods are on screen: the rows shown, or every
     /// one when there is no screen (`watch` exports them all).
+    /// (Asked around every action: it reads the listing, and builds no table.)
     var instancesOnScreen: [String] {
-        let table = PaneTable.make(.instances, self)
         guard let listing = listings[.instances] else { return [] }
-        if settings.headless { return listing.order.map(table.id) }
-        guard pane == .instances, detailId == nil else { return [] }
-        let shown = listing.order.dropFirst(listing.scrollOffset).prefix(rowsOnScreen(.instances))
-        return shown.map(table.id)
+        let rows: ArraySlice<Int>
+        if settings.headless {
+            rows = listing.order[...]
+        } else if pane == .instances, detailId == nil {
+            rows = listing.order.dropFirst(listing.scrollOffset).prefix(rowsOnScreen(.instances))
+        } else {
+            return []
+        }
+        return rows.compactMap { instances.indices.contains($0) ? instances[$0].id : nil }
     }
 
     /// A detail is worth asking again after one refresh interval; older than
@@ -41,7 +46,8 @@ extension State {
         }
         guard !due.isEmpty else {
             let shown = instancesOnScreen.compactMap { id in detailAge(id).map { settings.refreshInterval - $0 } }
-            guard let next = shown.min() else { return [.cancel(.detailSweep)] }
+            // Nothing shown: an armed sweep finds nothing when it fires.
+            guard let next = shown.min() else { return [] }
             return [.timer(.detailSweep, after: max(gap, next), action: .detailSweepDue)]
         }
         if let last = detailSweepLastAsked, now.timeIntervalSince(last) < gap {

@@ -60,18 +60,19 @@ extension State {
     }
 
     /// The result of something the person asked for, as an event.
-    mutating func noteResult(of mutation: Mutation, error: APIError?) -> [Effect] {
+    /// `created`: the id the service gave a new instance.
+    mutating func noteResult(of mutation: Mutation, error: APIError?, created: String? = nil) -> [Effect] {
         let (id, name, verb): (String?, String?, String) = switch mutation {
         case .start(let id, let name): (id, name, "start")
         case .stop(let id, let name): (id, name, "stop")
-        case .createInstance(let spec): (nil, spec.name, "create")
+        case .createInstance(let spec): (created, spec.name, "create")
         case .updateInstance(let id, let spec): (id, spec.name, "edit")
         case .deleteInstance(let id, let name): (id, name, "delete")
         case .createRegistry(let name, _): (nil, "registry \(name)", "create")
         case .updateRegistry(_, let name, _): (nil, "registry \(name)", "edit")
         case .deleteRegistry(_, let name): (nil, "registry \(name)", "delete")
         }
-        let detail = error.map { "\(verb) failed: \($0)" } ?? "\(verb) asked"
+        let detail = error.map { "\(verb) failed: \($0)" } ?? "\(verb) accepted"
         return note(AccountEvent(at: now, kind: .action, instanceId: id, instanceName: name, detail: detail))
     }
 

@@ -9,8 +9,15 @@ import SesterceModels
 public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
     let flashShown = state.flash?.number
     let instanceFormWasOpen = state.form?.purpose.isInstance == true
+    let shown = state.instancesOnScreen
     var effects = respond(&state, to: action)
     if instanceFormWasOpen, state.form == nil { effects.append(.cancel(.priceDebounce)) }
+    // Other rows on screen (a scroll, a filter, another pane, a resize): the
+    // sweep looks at once. Results of requests run it themselves.
+    switch action {
+    case .instancesPolled, .detailLoaded, .detailSweepDue: break
+    default: if state.instancesOnScreen != shown { effects += state.sweepIfStarted() }
+    }
     return effects + state.armFlashExpiry(replacing: flashShown) + state.armClock()
 }
 
@@ -37,14 +44,17 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         for pane in Pane.allCases { state.keepSelectionVisible(pane) }
         state.keepHelpScrollOnLastPage()
         state.form?.form.resize(visibleRows: Form.visibleRows(screenHeight: height))
-        return state.sweepIfStarted()
+        return []
 
     case .pollDue(let kind, let token):
         guard state.poll(kind).token == token else { return [] }
         return state.beginPoll(kind)
 
     case .instancesPolled(let result, let detail, let time):
-        return state.receiveInstances(result, detail: detail, at: time) + state.openAwaitedForm() + state.sweepDetails()
+        let effects = state.receiveInstances(result, detail: detail, at: time) + state.openAwaitedForm()
+        // After a failure the service is in trouble: details wait for the next success.
+        guard case .success = result else { return effects }
+        return effects + state.sweepDetails()
 
     case .detailLoaded(let result, let time, let id):
         state.receiveDetail(result, id: id ?? (try? result.get())?.id, at: time)
@@ -79,7 +89,8 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
 
     case .instanceSaved(let mutation, let result):
         let error: APIError? = if case .failure(let error) = result { error } else { nil }
-        return state.finishInstanceSave(mutation, result) + state.noteResult(of: mutation, error: error)
+        let created = try? result.get().id
+        return state.finishInstanceSave(mutation, result) + state.noteResult(of: mutation, error: error, created: created)
 
     case .priceDue(let token):
         return state.priceDue(token: token)
@@ -115,11 +126,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         return state.alertFailed(event, reason: reason)
 
     case .command(let command):
-        let effects = state.run(command)
-        switch command {
-        case .move, .showPane, .nextPane, .previousPane, .back, .openDetail: return effects + state.sweepIfStarted()
-        default: return effects
-        }
+        return state.run(command)
 
     case .mouse(let kind, let target):
         return state.respond(toMouse: kind, on: target)
@@ -136,13 +143,13 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
 
     case .commitFilter:
         state.filterEditing = false
-        return state.sweepIfStarted()
+        return []
 
     case .clearFilter:
         state.filterEditing = false
         state.listing.filter = ""
         state.reorder(state.pane)
-        return state.sweepIfStarted()
+        return []
 
     case .confirm:
         if case .deleteInstance = state.overlay { return state.confirmDelete() }

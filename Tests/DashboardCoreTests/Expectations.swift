@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import SesterceAPI
+import SesterceModels
 
 /// The effects tests expect, named by what they are for.
 extension Effect {
@@ -93,5 +94,45 @@ extension CatalogList {
         case .regions: .regions(.failure(error))
         case .registries: .registries(.failure(error))
         }
+    }
+}
+
+/// The detail sweep and events, as tests expect them.
+extension Effect {
+    /// The sweep looks again in `seconds` (a quarter second at the default 4 a second).
+    static func sweep(after seconds: Double = 0.25) -> Effect {
+        .timer(.detailSweep, after: seconds, action: .detailSweepDue)
+    }
+}
+
+extension State {
+    /// The sweep asks the detail of `id` now.
+    mutating func sweepAsks(_ id: String) {
+        detailsAsked.insert(id)
+        detailSweepLastAsked = now
+    }
+
+    /// Without a ledger, the reducer remembers this look at the instances to
+    /// find what changes by the next.
+    mutating func observes(_ list: [Instance]) {
+        observed = Dictionary(uniqueKeysWithValues: list.map { ($0.id, InstanceObservation($0, detail: details[$0.id])) })
+    }
+}
+
+extension State {
+    /// `new` events (all at one time) join the Events pane's list, newest first.
+    mutating func recordsEvents(_ new: [AccountEvent]) {
+        events = new.reversed() + events
+        var listing = listings[.events]!
+        listing.order = Array(events.indices)
+        let ids = events.map { "\($0.at.timeIntervalSince1970)-\($0.kind.rawValue)-\($0.instanceId ?? "")" }
+        listing.selectedId = listing.selectedId ?? ids.first
+        listing.selectedIndex = listing.selectedId.flatMap(ids.firstIndex) ?? 0
+        listings[.events] = listing
+    }
+
+    /// The result of a person's action, as the Events pane lists it.
+    mutating func recordsAction(_ id: String?, _ name: String?, _ detail: String) {
+        recordsEvents([AccountEvent(at: now, kind: .action, instanceId: id, instanceName: name, detail: detail)])
     }
 }

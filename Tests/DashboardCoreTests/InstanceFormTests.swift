@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import SesterceAPI
+import SesterceModels
 import Testing
 
 private typealias F = InstanceFormFixture
@@ -270,8 +271,9 @@ struct InstanceChangeTests {
         let created = Self.created("chat-eu")
         // The catalog polls the form asked for are still out: they go again when back.
         store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
-                   effects: [.pollInstances(detailId: "new1"), .cancel(.priceDebounce), .flashExpiry(1)]) {
+                   effects: [.pollInstances(detailId: "new1"), .cancel(.priceDebounce), .sweep(), .flashExpiry(1)]) {
             $0.form = nil
+            $0.recordsAction("new1", "chat-eu", "create accepted")
             $0.instances.append(created)
             $0.created["new1"] = PendingCreation(instance: created, settledByPoll: $0.poll(.instances).sent + 1)
             $0.lists(.instances, order: [5, 0, 3, 1, 4, 2], selected: "new1")
@@ -311,6 +313,7 @@ struct InstanceChangeTests {
                 "all.max": "1 exceeds the capacity of the region (0 available)",
                 "name": "must be unique: an instance named 'chat-eu' already exists",
             ], general: ["something else went wrong"])
+            $0.recordsAction(nil, "chat-eu", "create failed: Rejected: " + messages.joined(separator: "; "))
         }
         #expect(F.form(store.state).text("name") == "chat-eu")
     }
@@ -352,7 +355,7 @@ struct InstanceChangeTests {
         }
         var state = store.state
         let detail = Fixture.detail("a1", name: "chat-prod", ready: 1, total: 1)
-        #expect(reduce(&state, .detailLoaded(.success(detail), at: Fixture.t0)) == [.priceAfterPause(token: 1)] + Effect.catalogPolls)
+        #expect(reduce(&state, .detailLoaded(.success(detail), at: Fixture.t0)) == [.priceAfterPause(token: 1)] + Effect.catalogPolls + [.sweep()])
         #expect(F.form(state).title == "Clone chat-prod")
         #expect(F.form(state).text("name") == "chat-prod-copy")
         #expect(F.form(state).field("name")?.isEnabled == true)
@@ -429,10 +432,17 @@ struct InstanceChangeTests {
             $0.flashes("Deleting chat-prod…")
             $0.sendsPoll(.instances)
             $0.sendsCatalogPolls()
+            $0.recordsAction("a1", "chat-prod", "delete accepted")
         }
         let gone = Fixture.fleet.filter { $0.id != "a1" }
-        store.send(.instancesPolled(.success(gone), detail: nil, at: Fixture.t0), effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+        let event = AccountEvent(at: Fixture.t0, kind: .disappeared, instanceId: "a1", instanceName: "chat-prod", old: "ACTIVE", hourlyPrice: 2.88)
+        store.send(.instancesPolled(.success(gone), detail: nil, at: Fixture.t0),
+                   effects: [.ringBell, .notifyDesktop(title: "sesterce-dash", body: event.sentence), .nextPoll(.instances, after: 5, token: 2),
+                             .sweep(), .flashExpiry(3)]) {
             $0.instances = gone
+            $0.observes(gone)
+            $0.recordsEvents([event])
+            $0.flashes(event.sentence)
             $0.pollSucceeded(.instances, at: Fixture.t0)
             $0.cost.sample(BurnRate(instances: gone), at: Fixture.t0)
             $0.transitions = [:]
@@ -465,6 +475,7 @@ struct InstanceChangeTests {
             $0.listings[.instances]!.order = [5, 0, 3, 1, 4, 2]
             $0.listings[.instances]!.selectedIndex = 1
             $0.flashes("Deploying chat-eu… (DEPLOYING)")
+            $0.recordsAction("new1", "chat-eu", "create accepted")
             $0.sendsPoll(.instances)
             $0.queuesCatalogPolls()
         }

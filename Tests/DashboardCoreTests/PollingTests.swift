@@ -22,9 +22,11 @@ struct PollingTests {
         var store = TestStore(Fixture.launchedState())
         let later = t0.addingTimeInterval(2)
         store.send(.instancesPolled(.success(Fixture.fleet), detail: nil, at: later),
-                   effects: [.nextPoll(.instances, after: 5, token: 1)]) {
+                   effects: [.nextPoll(.instances, after: 5, token: 1), .fetchDetail(id: "d4"), .sweep()]) {
             $0.instances = Fixture.fleet
+            $0.observes(Fixture.fleet)
             $0.pollSucceeded(.instances, at: later)
+            $0.sweepAsks("d4")  // on screen, and on its way up: its pods first
             $0.cost.sample(BurnRate(instances: Fixture.fleet), at: later)
             $0.listings[.instances]!.order = [0, 3, 1, 4, 2]  // by name
             $0.listings[.instances]!.selectedId = "a1"
@@ -106,6 +108,7 @@ struct PollingTests {
             $0.polls[.instances]!.refreshQueued = false
             $0.polls[.instances]!.sent += 1
             $0.cost.sample(BurnRate(instances: []), at: t0)
+            $0.observes([])
         }
     }
 
@@ -235,7 +238,7 @@ struct CatalogPollingTests {
             $0.pollFailed(.catalog(kind), .timedOut, at: t0)
             $0.flashes("\(failure) 20s: Request timed out", .error)
         }
-        for pane in Pane.allCases where pane != .instances && pane != .cost {
+        for pane in Pane.allCases where ![.instances, .cost, .events].contains(pane) {
             let table = Fixture.table(of: pane, in: store.state)
             if pane.poll == .catalog(kind) {
                 #expect(table?.rows == [])

@@ -471,6 +471,7 @@ struct OpenFormTests {
         store.send(.mutationFinished(delete, error: nil), effects: [.pollCatalog(.registries), .flashExpiry(1)]) {
             $0.flashes("Registry ghcr-vllm deleted")
             $0.sendsPoll(.catalog(.registries))
+            $0.recordsAction(nil, "registry ghcr-vllm", "delete accepted")
         }
         #expect(store.state.form?.form.text("name") == "typed-name")
     }

@@ -47,6 +47,7 @@ struct RegistryTests {
             $0.form = nil
             $0.flashes("Registry team-hub created")
             $0.sendsPoll(.catalog(.registries))
+            $0.recordsAction(nil, "registry team-hub", "create accepted")
         }
     }
 
@@ -67,6 +68,7 @@ struct RegistryTests {
         store.send(.mutationFinished(Self.teamHub, error: error)) {
             $0.form!.submitting = false
             $0.form!.form.setErrors(["url": "url should not be empty"], general: ["quota reached"])
+            $0.recordsAction(nil, "registry team-hub", "create failed: Rejected: url should not be empty; quota reached")
         }
         #expect(store.state.form?.form.text("name") == "team-hub")
     }

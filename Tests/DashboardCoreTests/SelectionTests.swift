@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import SesterceAPI
+import SesterceModels
 import Testing
 
 @Suite("Selection, filter and sort")
@@ -10,8 +11,9 @@ struct SelectionTests {
         var store = TestStore(Self.onSdxlRender())
         let reshuffled = Array(Fixture.fleet.reversed())
         store.send(.instancesPolled(.success(reshuffled), detail: nil, at: Fixture.t0),
-                   effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+                   effects: [.nextPoll(.instances, after: 5, token: 2), .sweep()]) {
             $0.instances = reshuffled
+            $0.observes(reshuffled)
             $0.polls[.instances]!.token = 2
             $0.cost.sample(BurnRate(instances: reshuffled), at: Fixture.t0)
             $0.listings[.instances]!.order = [4, 1, 3, 0, 2]
@@ -23,9 +25,14 @@ struct SelectionTests {
     func vanished() {
         var store = TestStore(Self.onSdxlRender())
         let remaining = Fixture.fleet.filter { $0.id != "b2" }
+        let gone = AccountEvent(at: Fixture.t0, kind: .disappeared, instanceId: "b2", instanceName: "sdxl-render", old: "DEPLOYING", hourlyPrice: 1.44)
         store.send(.instancesPolled(.success(remaining), detail: nil, at: Fixture.t0),
-                   effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+                   effects: [.ringBell, .notifyDesktop(title: "sesterce-dash", body: gone.sentence), .nextPoll(.instances, after: 5, token: 2),
+                             .sweep(), .flashExpiry(1)]) {
             $0.instances = remaining
+            $0.observes(remaining)
+            $0.recordsEvents([gone])
+            $0.flashes("sdxl-render: gone (was DEPLOYING)")
             $0.polls[.instances]!.token = 2
             $0.cost.sample(BurnRate(instances: remaining), at: Fixture.t0)
             $0.lists(.instances, order: [0, 2, 3, 1], selected: "e5")  // the third row still
@@ -115,7 +122,10 @@ struct SelectionTests {
             $0.detailId = nil
         }
         store.send(.command(.nextPane)) { $0.pane = .hardware }
-        for pane in [Pane.regions, .instances, .cost] {
+        store.send(.command(.previousPane)) { $0.pane = .regions }
+        // Back on the instances: the sweep looks at their rows again.
+        store.send(.command(.previousPane), effects: [.sweep()]) { $0.pane = .instances }
+        for pane in [Pane.events, .cost] {
             store.send(.command(.previousPane)) { $0.pane = pane }
         }
     }

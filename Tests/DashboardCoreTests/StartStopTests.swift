@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import SesterceAPI
+import SesterceModels
 import Testing
 
 @Suite("Start and stop")
@@ -38,21 +39,27 @@ struct StartStopTests {
             $0.transitions["a1"]!.settledByPoll = 3
             $0.flashes("Stopping chat-prod…")
             $0.polls[.instances]!.refreshQueued = true
+            $0.recordsAction("a1", "chat-prod", "stop accepted")
         }
         // The older poll returns with the old status: still STOPPING, and the third goes out at once.
         store.send(.instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0),
-                   effects: [.pollInstances(detailId: "a1")]) {
+                   effects: [.pollInstances(detailId: "a1"), .sweep()]) {
             $0.polls[.instances]!.refreshQueued = false
             $0.polls[.instances]!.sent = 3
         }
         var stopped = Fixture.fleet
         stopped[0].status = .disabled
+        let event = AccountEvent(at: Fixture.t0, kind: .status, instanceId: "a1", instanceName: "chat-prod", old: "ACTIVE", new: "DISABLED", hourlyPrice: 2.88)
         store.send(.instancesPolled(.success(stopped), detail: nil, at: Fixture.t0),
-                   effects: [.nextPoll(.instances, after: 5, token: 2)]) {
+                   effects: [.ringBell, .notifyDesktop(title: "sesterce-dash", body: event.sentence), .nextPoll(.instances, after: 5, token: 2),
+                             .sweep(), .flashExpiry(2)]) {
             $0.instances = stopped
+            $0.observes(stopped)
             $0.pollSucceeded(.instances, at: Fixture.t0)
             $0.cost.sample(BurnRate(instances: stopped), at: Fixture.t0)
             $0.transitions = [:]
+            $0.recordsEvents([event])
+            $0.flashes(event.sentence)
         }
         #expect(PaneTableProbe.status(of: "a1", in: store.state) == "DISABLED")
     }
@@ -64,6 +71,7 @@ struct StartStopTests {
         store.send(.mutationFinished(Self.stopChat, error: error), effects: [.flashExpiry(1, .error)]) {
             $0.transitions = [:]
             $0.flashes("Could not stop chat-prod: Rejected: Instance is already stopped", .error)
+            $0.recordsAction("a1", "chat-prod", "stop failed: Rejected: Instance is already stopped")
         }
     }
 
