@@ -68,11 +68,15 @@ struct ProbeTests {
     func cancelled() async throws {
         try await withEndpoint(timing: "0ms,20ms") { endpoint in
             let client = try endpoint.client()
+            // Cancelled once a first request has finished, however busy the machine.
+            let (finished, signal) = AsyncStream<Void>.makeStream()
             let task = Task {
                 await Probe.run(client, instance: "chat-prod", model: "llama-3.1-8b-instruct",
-                                options: ProbeOptions(requests: 1000, concurrency: 2, maxTokens: 10))
+                                options: ProbeOptions(requests: 1000, concurrency: 2, maxTokens: 10)) { progress in
+                    if progress.finished > 0 { signal.yield() }
+                }
             }
-            try await Task.sleep(for: .milliseconds(700))
+            for await _ in finished { break }
             task.cancel()
             let report = await task.value
             #expect(report.interrupted)
