@@ -120,19 +120,10 @@ public final class SessionLoop<Device: TerminalDevice> {
             pollfd(fd: device.inputDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: inbox.descriptor, events: Int16(POLLIN), revents: 0),
         ]
-        while poll(&fds, nfds_t(fds.count), timeout()) < 0 {
+        while poll(&fds, nfds_t(fds.count), timers.pollTimeout) < 0 {
             guard errno == EINTR else { return false }
         }
         return fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
-    }
-
-    /// Milliseconds until the next timer, rounded up so that it is due on
-    /// waking; -1 (no limit) when none is armed.
-    private func timeout() -> Int32 {
-        guard let deadline = timers.nextDeadline else { return -1 }
-        let left = deadline - ContinuousClock.now
-        guard left > .zero else { return 0 }
-        return Int32(min(left / .milliseconds(1), Double(Int32.max - 1)).rounded(.up))
     }
 }
 

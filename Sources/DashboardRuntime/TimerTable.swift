@@ -51,6 +51,17 @@ public final class TimerTable: Sendable {
     }
 }
 
+extension TimerTable {
+    /// `poll(2)`'s timeout: milliseconds until the next timer, rounded up so
+    /// that it is due on waking; -1 (no limit) when none is armed.
+    var pollTimeout: Int32 {
+        guard let deadline = nextDeadline else { return -1 }
+        let left = deadline - ContinuousClock.now
+        guard left > .zero else { return 0 }
+        return Int32(min(left / .milliseconds(1), Double(Int32.max - 1)).rounded(.up))
+    }
+}
+
 extension Action {
     /// This action as a timer sends it at `time`: a `.tick` and stop timers
     /// falling due say when they fired.

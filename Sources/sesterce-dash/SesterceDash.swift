@@ -28,7 +28,7 @@ struct SesterceDash: AsyncParsableCommand {
         version: "\(SesterceClient.version) (commit \(buildCommit))",
         subcommands: [
             ListCommand.self, StartCommand.self, StopCommand.self, PriceCommand.self, ReportCommand.self, EventsCommand.self,
-            TimerCommand.self, ProbeCommand.self, ConfigCommand.self,
+            TimerCommand.self, WatchCommand.self, ProbeCommand.self, ConfigCommand.self,
         ])
 
     @OptionGroup var connection: ConnectionOptions
