@@ -10,7 +10,7 @@ extension State {
     /// The instances whose ready pods are on screen: the rows shown, or every
     /// one when there is no screen (`watch` exports them all).
     /// (Asked around every action: it reads the listing, and builds no table.)
-    var instancesOnScreen: [String] {
+    public var instancesOnScreen: [String] {
         guard let listing = listings[.instances] else { return [] }
         let rows: ArraySlice<Int>
         if settings.headless {
