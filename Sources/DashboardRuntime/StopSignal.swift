@@ -13,8 +13,16 @@ enum StopSignal {
     nonisolated(unsafe) private static var inbox: ActionInbox?
     private static let received = Atomic<Bool>(false)
 
+    /// Call on the loop's thread: the signals are unblocked there, whatever
+    /// mask the process inherited (a parent may have blocked them), so that
+    /// they reach the process at all.
     static func forward(to inbox: ActionInbox) {
         Self.inbox = inbox
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { _ in StopSignal.handle() }

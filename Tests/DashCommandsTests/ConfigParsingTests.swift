@@ -173,3 +173,37 @@ struct ConfigParsingTests {
             == "~/.config/sesterce-dash/config.yaml:1: expected settings as `name: value` lines (refresh, theme, keys, profile, mouse, budget, ledger, alerts, detailRate)")
     }
 }
+
+/// `alerts:` and `detailRate:`.
+@Suite("Config: alerts and detail rate")
+struct AlertConfigTests {
+    @Test("Reads which events alert, the bell, the desktop and the webhook; all on without a webhook by default")
+    func alerts() throws {
+        #expect(try ConfigParsingTests.parse("refresh: 5").alerts == AlertSettings())
+        let config = try ConfigParsingTests.parse("""
+            alerts:
+              on: [error, budget, timer]
+              bell: false
+              desktop: true
+              webhook: https://hooks.example.com/T000/B000
+            detailRate: 2
+            """)
+        #expect(config.alerts == AlertSettings(on: [.error, .budget, .timer], bell: false, desktop: true, webhook: true))
+        #expect(config.webhook?.absoluteString == "https://hooks.example.com/T000/B000")
+        #expect(config.detailRate == 2)
+    }
+
+    @Test("Mistakes in alerts are named by line and field")
+    func mistakes() {
+        let file = ConfigParsingTests.file
+        #expect(ConfigParsingTests.error("alerts:\n  on: [error, flood]\n")
+            == "\(file):2: alerts.on: unknown event \"flood\"; known: error, partial, ready, stopped, deleted, budget, timer")
+        #expect(ConfigParsingTests.error("alerts:\n  on: error\n")
+            == "\(file):2: alerts.on: expected a list such as [error, partial, ready, stopped, deleted, budget, timer]")
+        #expect(ConfigParsingTests.error("alerts:\n  bell: loud\n") == "\(file):2: alerts.bell: expected true or false, got \"loud\"")
+        #expect(ConfigParsingTests.error("alerts:\n  webhook: ftp://x\n")
+            == "\(file):2: alerts.webhook: expected an http(s) URL such as https://hooks.example.com/…")
+        #expect(ConfigParsingTests.error("alerts:\n  sms: yes\n")?.contains("alerts.sms: unknown setting; known: on, bell, desktop, webhook") == true)
+        #expect(ConfigParsingTests.error("detailRate: 500\n") == "\(file):1: detailRate: expected requests a second from 0.1 to 50, got \"500\"")
+    }
+}
