@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -69,7 +70,7 @@ let package = Package(
         .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "sesterce-dash-bench",
-            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "Ledger", "Endpoint"]
+            dependencies: ["SesterceAPI", "SesterceSimulator", "DashboardCore", "DashboardRuntime", "TerminalUI", "Ledger", "Endpoint", "SesterceMetrics"]
         ),
         .executableTarget(
             name: "sesterce-sim",
@@ -92,6 +93,7 @@ let package = Package(
             name: "DashboardRuntime",
             dependencies: [
                 "DashboardCore", "SesterceAPI", "TerminalUI", "TextLayout", "Ledger", "Endpoint",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -104,6 +106,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "SesterceMetrics",
+            dependencies: [
+                "SesterceModels",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "TerminalUI", dependencies: ["DashboardCore", "TextLayout"]),
@@ -125,7 +136,19 @@ let package = Package(
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "TextLayout", "SesterceAPI", "SesterceSimulator"]),
         .testTarget(
             name: "DashboardRuntimeTests",
-            dependencies: ["DashboardRuntime", "DashboardCore", "TerminalUI", "SesterceAPI", "SesterceSimulator"]),
+            dependencies: [
+                "DashboardRuntime", "DashboardCore", "TerminalUI", "SesterceAPI", "SesterceSimulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .testTarget(
+            name: "SesterceMetricsTests",
+            dependencies: [
+                "SesterceMetrics", "SesterceModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DashboardCore", "TextLayout", "SesterceAPI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "TextLayout"]),
         .testTarget(name: "EndToEnd", dependencies: ["sesterce-dash", "sesterce-sim", "SesterceSimulator"]),

@@ -73,6 +73,13 @@ struct CursesSession: Sendable {
         _ = unistdWrite(STDOUT_FILENO, &bytes, bytes.count)
     }
 
+    /// Writes `sequence` straight to the terminal while the screen is open;
+    /// ncurses has flushed its output at the end of the last `draw`.
+    func writeOutOfBand(_ sequence: String) {
+        guard isOpen else { return }
+        Self.writeToTerminal(sequence)
+    }
+
     /// ncurses draws wide characters only in a UTF-8 locale (otherwise every
     /// non-ASCII glyph is blank). Only the character type is taken from the
     /// environment, so number formatting stays unaffected; without a UTF-8

@@ -43,6 +43,13 @@ public final class CursesTerminal: Sendable {
         session.withLock { $0.draw(frame) }
     }
 
+    /// Writes a sequence ncurses does not know of (the bell, a desktop
+    /// notification: `DesktopNotification`) straight to the terminal, between
+    /// two frames, never in the middle of one. Does nothing once restored.
+    public func alert(_ sequence: String) {
+        session.withLock { $0.writeOutOfBand(sequence) }
+    }
+
     /// The next key, waiting at most `timeout` (nil: until a key comes, zero:
     /// not at all). Nil when the time ran out, and at once when the terminal
     /// has been restored. Keys the dashboard has no use for are skipped.

@@ -18,7 +18,7 @@ extension APIError {
     /// error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER ..."),
     /// and TLS failures above all need saying what is wrong: an untrusted or
     /// expired certificate, or a server that does not speak HTTPS at all.
-    init?(transport error: any Error, host: String?) {
+    package init?(transport error: any Error, host: String?) {
         let named = host.map { " (\($0))" } ?? ""
         switch error {
         case let error as HTTPClientError:

@@ -11,6 +11,9 @@ struct DemoData {
     /// When the snapshot was taken: the dashboard's "now".
     let now: Date
     let instances: [Instance]
+    /// Each instance's detail, by id, and the regions' names, by id.
+    let details: [String: InstanceDetail]
+    let regionNames: [Int: String]
     /// The four catalog lists, as four polls bring them.
     let catalog: [CatalogList]
     let hardwarePrices: [String: Double]
@@ -23,6 +26,10 @@ struct DemoData {
         let store = SimulatorStore(options: options, clock: clock)
         now = clock.now()
         instances = await store.listInstances()
+        var details: [String: InstanceDetail] = [:]
+        for instance in instances { details[instance.id] = await store.instance(id: instance.id) }
+        self.details = details
+        regionNames = Dictionary(uniqueKeysWithValues: await store.regions().map { ($0.id, $0.name) })
         let hardware = await store.hardware()
         catalog = [
             .models(.success(await store.models())), .hardware(.success(hardware)),

@@ -6,7 +6,8 @@
 /// independent of the total number of rows, a key in a form < 16 ms (a frame),
 /// an action handed to the running loop drawn < 5 ms, a poll of 10,000
 /// instances written to the ledger < 30 ms, a month of them reported < 500 ms
-/// from a ledger < 200 MB; one million chat chunks parsed (`sse_parse_1m`) and
+/// from a ledger < 200 MB, the metrics of 10,000 instances updated and rendered
+/// (`metrics_update_10k`; the text alone, `metrics_render_10k`); one million chat chunks parsed (`sse_parse_1m`) and
 /// the probe's CPU at 64 streams (`probe_cpu_64`, its own line). Build with `-c release`.
 @main
 struct SesterceDashBench {
@@ -38,6 +39,8 @@ struct SesterceDashBench {
         if selected.isEmpty || selected.contains("report_month_10k") {
             for result in try await Benchmarks.reportMonth("report_month_10k", large, stopwatch) { print(result.jsonLine) }
         }
+        await run("metrics_update_10k") { Benchmarks.metricsUpdate($0, large, stopwatch) }
+        await run("metrics_render_10k") { Benchmarks.metricsRender($0, large, stopwatch) }
         await run("sse_parse_1m") { Benchmarks.sseParse($0, stopwatch) }
         if selected.isEmpty || selected.contains("probe_cpu_64") { print(try await Benchmarks.probeCPU("probe_cpu_64")) }
     }

@@ -1,0 +1,121 @@
+import SesterceMetrics
+import SesterceModels
+import Testing
+
+/// The series of `watch --metrics-listen` as Prometheus reads them: the text
+/// of the registry after updates.
+@Suite("Watch metrics")
+struct WatchMetricsTests {
+    static func instance(_ id: String, _ name: String, _ status: InstanceStatus, _ price: Double) -> Instance {
+        Instance(id: id, name: name, status: status, hourlyPrice: price, features: [], address: nil, createdAt: nil, updatedAt: nil)
+    }
+
+    static func detail(_ instance: Instance, _ regions: [(id: Int, ready: Int, total: Int)]) -> InstanceDetail {
+        InstanceDetail(
+            id: instance.id, name: instance.name, status: instance.status, hourlyPrice: instance.hourlyPrice,
+            features: [], address: nil, containerPort: nil, description: nil, podLifetime: nil,
+            regions: regions.map {
+                RegionDeployment(regionId: $0.id, scale: ScaleLimits(min: 1, max: 4, cooldownPeriod: 60), total: $0.total,
+                                 ready: $0.ready, errorMessage: nil)
+            },
+            hardwareId: "h100", modelId: nil, registryId: nil, envs: [:], startupCommand: nil, apiKeyIds: [],
+            createdAt: nil, updatedAt: nil)
+    }
+
+    static let llama = instance("i-1", "llama", .active, 2.5)
+    static let qwen = instance("i-2", "qwen", .pending, 1.25)
+
+    /// The lines of the text that are samples (not # HELP nor # TYPE).
+    static func samples(_ metrics: WatchMetrics) -> Set<String> {
+        Set(metrics.exposition().split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") })
+    }
+
+    @Test("after an update: every series with its labels and value")
+    func series() {
+        let metrics = WatchMetrics()
+        metrics.update(
+            instances: [Self.llama, Self.qwen],
+            details: ["i-1": Self.detail(Self.llama, [(1, 2, 3), (7, 1, 1)])],
+            regionNames: [1: "eu-west"], burnRate: 2.5, starting: 1.25, spend: 0.75)
+        let samples = Self.samples(metrics)
+        for line in [
+            "sesterce_burn_rate_dollars_per_hour 2.5",
+            "sesterce_starting_dollars_per_hour 1.25",
+            "sesterce_spend_dollars_total 0.75",
+            #"sesterce_instance_hourly_price_dollars{id="i-1",name="llama",status="ACTIVE"} 2.5"#,
+            #"sesterce_instance_hourly_price_dollars{id="i-2",name="qwen",status="PENDING"} 1.25"#,
+            #"sesterce_instance_ready_pods{id="i-1",name="llama",region="eu-west"} 2.0"#,
+            #"sesterce_instance_desired_pods{id="i-1",name="llama",region="eu-west"} 3.0"#,
+            // A region without a name goes by its number.
+            #"sesterce_instance_ready_pods{id="i-1",name="llama",region="7"} 1.0"#,
+            #"sesterce_instance_desired_pods{id="i-1",name="llama",region="7"} 1.0"#,
+        ] {
+            #expect(samples.contains(line), "missing \(line) in \(samples.sorted())")
+        }
+        // No detail for qwen yet: no pod series for it.
+        #expect(!samples.contains { $0.contains(#"name="qwen",region"#) })
+        let text = metrics.exposition()
+        #expect(text.contains("# TYPE sesterce_spend_dollars_total counter"))
+        #expect(text.contains("# TYPE sesterce_poll_duration_seconds histogram"))
+        #expect(text.contains("# TYPE sesterce_instance_ready_pods gauge"))
+    }
+
+    @Test("an instance that went away, or changed status, leaves no series behind")
+    func goneInstances() {
+        let metrics = WatchMetrics()
+        let details = ["i-1": Self.detail(Self.llama, [(1, 2, 3)]), "i-2": Self.detail(Self.qwen, [(1, 0, 1)])]
+        metrics.update(instances: [Self.llama, Self.qwen], details: details, regionNames: [:], burnRate: 2.5, starting: 1.25, spend: 0)
+        var stopped = Self.llama
+        stopped.status = .disabled
+        metrics.update(instances: [stopped], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        let samples = Self.samples(metrics)
+        #expect(!samples.contains { $0.contains(#"id="i-2""#) }, "\(samples.sorted())")
+        #expect(!samples.contains { $0.contains(#"status="ACTIVE""#) })
+        #expect(samples.contains(#"sesterce_instance_hourly_price_dollars{id="i-1",name="llama",status="DISABLED"} 2.5"#))
+        #expect(samples.contains(#"sesterce_instance_ready_pods{id="i-1",name="llama",region="1"} 2.0"#))
+
+        metrics.update(instances: [], details: [:], regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        #expect(!metrics.exposition().contains("sesterce_instance_"))
+    }
+
+    @Test("label values with quotes, backslashes and newlines are escaped")
+    func escaping() {
+        let metrics = WatchMetrics()
+        metrics.update(
+            instances: [Self.instance("i-\"3\"", "say \"hi\"\nnow \\ then", .active, 1)], details: [:], regionNames: [:],
+            burnRate: 1, starting: 0, spend: 0)
+        #expect(Self.samples(metrics).contains(
+            #"sesterce_instance_hourly_price_dollars{id="i-\"3\"",name="say \"hi\"\nnow \\ then",status="ACTIVE"} 1.0"#))
+    }
+
+    @Test("spend is a counter: it follows the figure up, and restarts when the figure drops")
+    func spend() {
+        let metrics = WatchMetrics()
+        for (spend, expected) in [(1.5, "1.5"), (2.0, "2.0"), (2.0, "2.0"), (0.5, "0.5"), (.nan, "0.5"), (-1, "0.5")] {
+            metrics.update(instances: [], details: [:], regionNames: [:], burnRate: 0, starting: 0, spend: spend)
+            #expect(Self.samples(metrics).contains("sesterce_spend_dollars_total \(expected)"), "after \(spend)")
+        }
+    }
+
+    @Test("polls: their durations in the histogram, their failures counted by kind")
+    func polls() {
+        let metrics = WatchMetrics()
+        metrics.pollFinished(duration: 0.07, errorKind: nil)
+        metrics.pollFinished(duration: 3, errorKind: "timeout")
+        metrics.pollFinished(duration: 0.2, errorKind: "timeout")
+        metrics.pollFinished(duration: 0.2, errorKind: "http500")
+        let samples = Self.samples(metrics)
+        for line in [
+            #"sesterce_poll_duration_seconds_bucket{le="0.05"} 0"#,
+            #"sesterce_poll_duration_seconds_bucket{le="0.1"} 1"#,
+            #"sesterce_poll_duration_seconds_bucket{le="0.25"} 3"#,
+            #"sesterce_poll_duration_seconds_bucket{le="5.0"} 4"#,
+            #"sesterce_poll_duration_seconds_bucket{le="+Inf"} 4"#,
+            "sesterce_poll_duration_seconds_count 4",
+            #"sesterce_poll_errors_total{kind="timeout"} 2"#,
+            #"sesterce_poll_errors_total{kind="http500"} 1"#,
+        ] {
+            #expect(samples.contains(line), "missing \(line) in \(samples.sorted())")
+        }
+    }
+}
