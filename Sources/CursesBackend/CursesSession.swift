@@ -68,7 +68,7 @@ struct CursesSession: Sendable {
     /// terminal. Mouse modes, the bell and notifications are independent of
     /// what ncurses has buffered, so the order against its output does not
     /// matter.
-    static func writeToTerminal(_ sequence: String) {
+    private static func writeToTerminal(_ sequence: String) {
         var bytes = Array(sequence.utf8)
         _ = unistdWrite(STDOUT_FILENO, &bytes, bytes.count)
     }

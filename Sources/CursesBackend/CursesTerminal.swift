@@ -66,11 +66,6 @@ public final class CursesTerminal: Sendable {
         }
     }
 
-    /// Rings the terminal's bell (while the screen is ours).
-    public func ringBell() {
-        session.withLock { if $0.isOpen { CursesSession.writeToTerminal("\u{07}") } }
-    }
-
     /// Gives the terminal back (normal screen, cursor visible, cooked mode).
     /// Safe to call more than once and from any thread.
     public func restore() {

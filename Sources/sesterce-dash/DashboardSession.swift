@@ -19,12 +19,14 @@ final class DashboardSession: Sendable {
     private let log: EventLog?
     private let ledger: Ledger?
     private let endpoints: EndpointAccess
+    private let webhook: WebhookPost?
 
     init(
         client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, mouse: Bool, log: EventLog?,
-        ledger: Ledger?, endpoints: EndpointAccess
+        ledger: Ledger?, endpoints: EndpointAccess, webhook: WebhookPost?
     ) {
         self.ledger = ledger
+        self.webhook = webhook
         self.endpoints = endpoints
         self.client = client
         self.settings = settings
@@ -56,7 +58,7 @@ final class DashboardSession: Sendable {
         defer { terminal.restore() }
         _ = SessionLoop.run(
             on: terminal, client: client, settings: settings, theme: theme, inbox: inbox, ledger: ledger,
-            endpoints: endpoints,
+            endpoints: endpoints, webhook: webhook,
             request: { [log] effect in
                 if let log, let request = effect.requestDescription { log.write("request \(request)") }
             },
@@ -103,8 +105,9 @@ extension Effect {
 extension CursesTerminal: TerminalDevice {
     public func alert(_ alert: TerminalAlert) {
         switch alert {
-        case .bell: ringBell()
-        case .desktop: break
+        case .bell: self.alert(DesktopNotification.bell)
+        case .desktop(let title, let body):
+            self.alert(AlertChannels.desktopNotification(title: title, body: body, environment: ProcessInfo.processInfo.environment))
         }
     }
 

@@ -88,7 +88,8 @@ struct SesterceDash: AsyncParsableCommand {
             theme: Theme(preferences.theme), mouse: preferences.mouse, log: log, ledger: ledger.ledger,
             endpoints: EndpointAccess(
                 secret: (endpointCredentials ?? connection.demoEndpointCredentials)?.secret,
-                allowInsecureHTTP: options.insecureHTTP))
+                allowInsecureHTTP: options.insecureHTTP),
+            webhook: try AlertChannels.webhook(config.config, allowInsecureHTTP: options.insecureHTTP))
         let outcome = await session.runOnOwnThread()
         await connection.simulator?.stop()
         if case .failure(let error) = outcome {
