@@ -40,6 +40,10 @@ public enum Action: Equatable, Sendable {
     case mouse(MouseEvent.Kind, on: ScreenTarget?)
     case filterInput(Character)
     case filterBackspace
+    /// Ctrl-W: the last word of the filter goes (and the blanks after it).
+    case filterDeleteWord
+    /// Ctrl-U: the whole filter goes; typing goes on.
+    case filterDeleteAll
     case commitFilter
     case clearFilter
     case confirm

@@ -14,6 +14,8 @@ public enum Command: Hashable, Sendable {
     case nextCostWindow
     case playground
     case help
+    /// The message log: every footer message of the session, in full.
+    case messages
     case quit
 
     public var summary: String {
@@ -37,6 +39,7 @@ public enum Command: Hashable, Sendable {
         case .nextCostWindow: "Cost pane: next chart window"
         case .playground: "chat with the endpoint in a playground (b: probe)"
         case .help: "this help"
+        case .messages: "the message log: the last 200 messages in full, with their time"
         case .quit: "quit"
         }
     }

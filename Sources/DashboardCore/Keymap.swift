@@ -25,6 +25,7 @@ public struct Keymap: Equatable, Sendable {
         .character("r"): .refresh, .ctrl("r"): .refresh,
         .character("p"): .playground,
         .character("?"): .help, .function(1): .help,
+        .character("!"): .messages,
         .character("q"): .quit, .ctrl("c"): .quit,
     ])
 
@@ -63,10 +64,22 @@ public struct Keymap: Equatable, Sendable {
                 if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
                 return nil
             }
+        case .page:
+            switch key {
+            case .escape, .character("!"), .character("q"), .enter: return .command(.messages)
+            case .ctrl("c"): return .command(.quit)
+            case .down: return .command(.move(.down))
+            case .up: return .command(.move(.up))
+            default:
+                if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
+                return nil
+            }
         case .filter:
             switch key {
             case .character(let character): return .filterInput(character)
             case .backspace, .delete: return .filterBackspace
+            case .ctrl("w"): return .filterDeleteWord
+            case .ctrl("u"): return .filterDeleteAll
             case .enter: return .commitFilter
             case .escape: return .clearFilter
             case .ctrl("c"): return .command(.quit)

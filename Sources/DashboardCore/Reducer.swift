@@ -52,6 +52,8 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         case .success(let detail): state.details[detail.id] = detail
         case .failure(let error):
             state.formAwaitingDetail = nil
+            // A start question is never asked without its price: it goes with the detail.
+            if state.startAwaitsPrice { state.overlay = nil }
             state.showError("Could not load the detail: \(error)")
         }
         state.reorder(.instances)
@@ -107,6 +109,17 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         state.reorder(state.pane)
         return []
 
+    case .filterDeleteWord:
+        let kept = state.listing.filter.reversed().drop { $0 == " " }.drop { $0 != " " }
+        state.listing.filter = String(kept.reversed())
+        state.reorder(state.pane)
+        return []
+
+    case .filterDeleteAll:
+        state.listing.filter = ""
+        state.reorder(state.pane)
+        return []
+
     case .commitFilter:
         state.filterEditing = false
         return []
@@ -124,7 +137,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
             state.form = nil
             return []
         }
-        guard case .confirm(let mutation) = state.overlay else { return [] }
+        guard case .confirm(let mutation) = state.overlay, !state.startAwaitsPrice else { return [] }
         state.overlay = nil
         guard !state.settings.readonly else {
             state.showError("read-only: no changes can be made")
@@ -178,13 +191,14 @@ extension State {
         show(text, kind: .info)
     }
 
-    mutating func showError(_ text: String) {
-        show(text, kind: .error)
+    mutating func showError(_ text: String, failedPoll: PollKind? = nil) {
+        show(text, kind: .error, failedPoll: failedPoll)
     }
 
-    private mutating func show(_ text: String, kind: Flash.Kind) {
+    private mutating func show(_ text: String, kind: Flash.Kind, failedPoll: PollKind? = nil) {
         flashCount += 1
-        flash = Flash(text: text, kind: kind, number: flashCount)
+        flash = Flash(text: text, kind: kind, number: flashCount, failedPoll: failedPoll)
+        messages.append(text, kind: kind, at: now)
     }
 
     /// The expiry of a message shown by this action (a later one replaces it).
