@@ -16,6 +16,8 @@ public enum Command: Hashable, Sendable {
     case help
     /// The message log: every footer message of the session, in full.
     case messages
+    /// The `:` prompt: a pane or command by name.
+    case beginPrompt
     case quit
 
     public var summary: String {
@@ -40,6 +42,7 @@ public enum Command: Hashable, Sendable {
         case .playground: "chat with the endpoint in a playground (b: probe)"
         case .help: "this help"
         case .messages: "the message log: the last 200 messages in full, with their time"
+        case .beginPrompt: "a command by name, as in k9s (:regions, :cost, :q; Tab completes, ↑ recalls)"
         case .quit: "quit"
         }
     }

@@ -25,7 +25,7 @@ public struct Keymap: Equatable, Sendable {
         .character("r"): .refresh, .ctrl("r"): .refresh,
         .character("p"): .playground,
         .character("?"): .help, .function(1): .help,
-        .character("!"): .messages,
+        .character("!"): .messages, .character(":"): .beginPrompt,
         .character("q"): .quit, .ctrl("c"): .quit,
     ])
 
@@ -63,6 +63,18 @@ public struct Keymap: Equatable, Sendable {
                 // The keymap's movement keys (j, k, PgDn, g, G…) scroll the help.
                 if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
                 return nil
+            }
+        case .prompt:
+            switch key {
+            case .character(let character): return .prompt(.character(character))
+            case .backspace, .delete: return .prompt(.backspace)
+            case .tab: return .prompt(.complete)
+            case .up: return .prompt(.older)
+            case .down: return .prompt(.newer)
+            case .enter: return .prompt(.run)
+            case .escape: return .prompt(.cancel)
+            case .ctrl("c"): return .command(.quit)
+            default: return nil
             }
         case .page:
             switch key {

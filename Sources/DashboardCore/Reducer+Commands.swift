@@ -58,6 +58,8 @@ extension State {
         case .messages:
             overlay = overlay == .messages ? nil : .messages
             pageScroll = 0
+        case .beginPrompt:
+            openPrompt()
         case .quit:
             return [.quit]
         }

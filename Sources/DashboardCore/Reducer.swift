@@ -109,6 +109,9 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         state.reorder(state.pane)
         return []
 
+    case .prompt(let key):
+        return state.prompt(key)
+
     case .filterDeleteWord:
         let kept = state.listing.filter.reversed().drop { $0 == " " }.drop { $0 != " " }
         state.listing.filter = String(kept.reversed())

@@ -69,7 +69,7 @@ public struct ScreenModel: Equatable, Sendable {
         }
         footer = Footer(
             flash: state.flash?.text, flashTone: state.flash?.kind == .error ? .error : .accent,
-            prompt: state.filterEditing ? "/\(state.listing.filter)" : nil,
+            prompt: state.prompt.map { ":" + $0.text } ?? (state.filterEditing ? "/\(state.listing.filter)" : nil),
             hints: Self.hints(state, keymap))
     }
 
@@ -94,6 +94,7 @@ public struct ScreenModel: Equatable, Sendable {
         case .typedConfirm: return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
         case .help: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc/?", "close help")]
         case .page: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc", "close")]
+        case .prompt: return [("Tab", "complete"), ("↑↓", "earlier"), ("Enter", "run"), ("Esc", "cancel")]
         case .form: return (state.form.map { FormModel($0.form).hints } ?? []).map { ($0.key, $0.action) }
         case .playground: return playgroundHints(state.playground)
         case .normal: break

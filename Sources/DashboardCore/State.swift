@@ -74,6 +74,10 @@ public struct State: Equatable, Sendable {
     /// Edit or clone asked for before the instance's detail was loaded: opens when it arrives.
     public var formAwaitingDetail: FormRequest?
     public var filterEditing = false
+    /// The `:` prompt, while a command is typed.
+    public var prompt: CommandPrompt?
+    /// Commands run from the prompt, newest last (↑ brings them back).
+    public var promptHistory: [String] = []
     public var flash: Flash?
     /// Messages shown so far; the number of the newest.
     public var flashCount = 0
@@ -103,6 +107,8 @@ public struct State: Equatable, Sendable {
         case normal, filter, confirm, typedConfirm, help, form, playground
         /// A page of text over the pane (the message log): scrolled, then closed.
         case page
+        /// The `:` prompt.
+        case prompt
     }
 
     public var inputMode: InputMode {
@@ -111,7 +117,7 @@ public struct State: Equatable, Sendable {
         case .deleteInstance: .typedConfirm
         case .help: .help
         case .messages: .page
-        case nil: form != nil ? .form : playground != nil ? .playground : filterEditing ? .filter : .normal
+        case nil: form != nil ? .form : playground != nil ? .playground : prompt != nil ? .prompt : filterEditing ? .filter : .normal
         }
     }
 

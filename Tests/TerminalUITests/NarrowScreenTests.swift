@@ -108,7 +108,7 @@ struct NarrowScreenTests {
             "│   Tab          next pane                                 │",
             "│   Shift-Tab    previous pane                             │",
             "│                                                          │",
-            "└─────────────────────────────────────── lines 1-10 of 80 ─┘",
+            "└─────────────────────────────────────── lines 1-10 of 82 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
