@@ -56,13 +56,7 @@ public struct Keymap: Equatable, Sendable {
         case .help:
             switch key {
             case .escape, .character("?"), .character("q"), .enter, .function(1): return .command(.help)
-            case .ctrl("c"): return .command(.quit)
-            case .down: return .command(.move(.down))
-            case .up: return .command(.move(.up))
-            default:
-                // The keymap's movement keys (j, k, PgDn, g, G…) scroll the help.
-                if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
-                return nil
+            default: return scrolling(key)
             }
         case .prompt:
             switch key {
@@ -79,12 +73,7 @@ public struct Keymap: Equatable, Sendable {
         case .page:
             switch key {
             case .escape, .character("!"), .character("q"), .enter: return .command(.messages)
-            case .ctrl("c"): return .command(.quit)
-            case .down: return .command(.move(.down))
-            case .up: return .command(.move(.up))
-            default:
-                if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
-                return nil
+            default: return scrolling(key)
             }
         case .filter:
             switch key {
@@ -110,6 +99,19 @@ public struct Keymap: Equatable, Sendable {
             return key == .ctrl("c") ? .command(.quit) : .playgroundKey(key)
         case .normal:
             return bindings[key].map(Action.command)
+        }
+    }
+
+    /// In the help or a page of text: the arrows and the keymap's movement
+    /// keys (j, k, PgDn, g, G…) scroll it; Ctrl-C still quits.
+    private func scrolling(_ key: KeyEvent) -> Action? {
+        switch key {
+        case .ctrl("c"): return .command(.quit)
+        case .down: return .command(.move(.down))
+        case .up: return .command(.move(.up))
+        default:
+            if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
+            return nil
         }
     }
 

@@ -5,6 +5,14 @@ import Testing
 /// going through the commands run before.
 @Suite("Command prompt")
 struct CommandPromptTests {
+    /// `:`, `text` typed, and Enter.
+    @discardableResult
+    static func runs(_ text: String, in state: inout State) -> [Effect] {
+        _ = reduce(&state, .command(.beginPrompt))
+        for character in text { _ = reduce(&state, .prompt(.character(character))) }
+        return reduce(&state, .prompt(.run))
+    }
+
     @Test(": opens the prompt in the footer; typed letters go to it; Enter runs the pane by name")
     func runsByName() {
         var store = TestStore(Fixture.loadedState())
@@ -40,26 +48,18 @@ struct CommandPromptTests {
     @Test("A unique start runs its command; an unknown name says which names there are; :q quits")
     func prefixesAndUnknown() {
         var state = Fixture.loadedState()
-        for text in ["cos", "nope"] {
-            _ = reduce(&state, .command(.beginPrompt))
-            for character in text { _ = reduce(&state, .prompt(.character(character))) }
-            _ = reduce(&state, .prompt(.run))
-        }
+        Self.runs("cos", in: &state)
         #expect(state.pane == .cost)
+        Self.runs("nope", in: &state)
         #expect(state.flash?.text.hasPrefix("Unknown command :nope (:instances :regions :hardware") == true)
-        _ = reduce(&state, .command(.beginPrompt))
-        _ = reduce(&state, .prompt(.character("q")))
-        #expect(reduce(&state, .prompt(.run)) == [.quit])
+        #expect(Self.runs("q", in: &state) == [.quit])
     }
 
     @Test("↑ brings back earlier commands, newest first; ↓ goes forward and back to an empty line; Esc runs nothing")
     func history() {
         var state = Fixture.loadedState()
-        for text in ["regions", "models"] {
-            _ = reduce(&state, .command(.beginPrompt))
-            for character in text { _ = reduce(&state, .prompt(.character(character))) }
-            _ = reduce(&state, .prompt(.run))
-        }
+        Self.runs("regions", in: &state)
+        Self.runs("models", in: &state)
         _ = reduce(&state, .command(.beginPrompt))
         #expect(Keymap.standard.action(for: .up, in: state) == .prompt(.older))
         _ = reduce(&state, .prompt(.older))

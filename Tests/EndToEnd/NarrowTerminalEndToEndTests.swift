@@ -5,6 +5,16 @@ import Testing
 /// the request lines `--log-file` writes, read back.
 @Suite("Narrow terminal, message log and request log, end to end", .serialized)
 struct NarrowTerminalEndToEndTests {
+    /// Once the table is up, every request fails until the footer says so;
+    /// then the service answers again and the failure leaves the footer.
+    static func failThenRecover(_ tmux: TmuxSession, _ simulator: SimulatorProcess) async throws {
+        try await tmux.waitFor(text: "chat-prod")
+        try await simulator.setFaults(#"{"errorRate":1}"#)
+        try await tmux.waitFor(text: "Refresh failed")
+        try await simulator.setFaults(#"{"errorRate":0}"#)
+        try await tmux.waitFor("the failure gone from the footer") { !$0.contains("Refresh failed") && $0.contains("chat-prod") }
+    }
+
     @Test("At 60x16 the header keeps the burn rate on one line, the table keeps NAME STATUS READY $/H, the footer ends with ? help; 59 columns is too small")
     func narrow() async throws {
         let (tmux, simulator) = try DashboardEndToEndTests.launch(size: (60, 16))
@@ -29,12 +39,7 @@ struct NarrowTerminalEndToEndTests {
     func messageLog() async throws {
         let (tmux, simulator) = try DashboardEndToEndTests.launch(size: (60, 16))
         defer { tmux.close(); _ = simulator }
-        try await tmux.waitFor(text: "chat-prod")
-        try await simulator.setFaults(#"{"errorRate":1}"#)
-        try await tmux.waitFor(text: "Refresh failed")
-        try await simulator.setFaults(#"{"errorRate":0}"#)
-        // The data comes back: the failure leaves the footer.
-        try await tmux.waitFor("the failure gone from the footer") { !$0.contains("Refresh failed") && $0.contains("chat-prod") }
+        try await Self.failThenRecover(tmux, simulator)
         try tmux.send("!")
         let log = try await tmux.waitFor(text: "Messages — Esc or ! closes")
         let entries = log.split(separator: "\n").filter { $0.contains("Refresh failed") }
@@ -52,11 +57,7 @@ struct NarrowTerminalEndToEndTests {
         defer { try? FileManager.default.removeItem(at: log) }
         let (tmux, simulator) = try DashboardEndToEndTests.launch("--log-file '\(log.path)'")
         defer { tmux.close(); _ = simulator }
-        try await tmux.waitFor(text: "chat-prod")
-        try await simulator.setFaults(#"{"errorRate":1}"#)
-        try await tmux.waitFor(text: "Refresh failed")
-        try await simulator.setFaults(#"{"errorRate":0}"#)
-        try await tmux.waitFor("the data back") { !$0.contains("Refresh failed") && $0.contains("chat-prod") }
+        try await Self.failThenRecover(tmux, simulator)
         try tmux.send("q")
         try await tmux.waitFor(text: "exit=0")
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
