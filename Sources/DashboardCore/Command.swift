@@ -18,6 +18,8 @@ public enum Command: Hashable, Sendable {
     case messages
     /// The `:` prompt: a pane or command by name.
     case beginPrompt
+    /// The selected item as JSON.
+    case rawJSON
     case quit
 
     public var summary: String {
@@ -43,6 +45,7 @@ public enum Command: Hashable, Sendable {
         case .help: "this help"
         case .messages: "the message log: the last 200 messages in full, with their time"
         case .beginPrompt: "a command by name, as in k9s (:regions, :cost, :q; Tab completes, ↑ recalls)"
+        case .rawJSON: "the selected row (or open detail) as JSON, env values masked"
         case .quit: "quit"
         }
     }

@@ -25,7 +25,7 @@ public struct Keymap: Equatable, Sendable {
         .character("r"): .refresh, .ctrl("r"): .refresh,
         .character("p"): .playground,
         .character("?"): .help, .function(1): .help,
-        .character("!"): .messages, .character(":"): .beginPrompt,
+        .character("!"): .messages, .character(":"): .beginPrompt, .character("y"): .rawJSON,
         .character("q"): .quit, .ctrl("c"): .quit,
     ])
 
@@ -72,7 +72,11 @@ public struct Keymap: Equatable, Sendable {
             }
         case .page:
             switch key {
-            case .escape, .character("!"), .character("q"), .enter: return .command(.messages)
+            case .escape, .character("q"), .enter:
+                if case .raw? = state.overlay { return .command(.rawJSON) }
+                return .command(.messages)
+            case .character("!"): return .command(.messages)
+            case .character("y"): return .command(.rawJSON)
             default: return scrolling(key)
             }
         case .filter:

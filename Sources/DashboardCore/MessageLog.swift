@@ -24,7 +24,7 @@ public struct MessageLog: Equatable, Sendable {
 }
 
 /// A page of text over the pane, scrolled by the movement keys: the message
-/// log. Laid out from the same figures by the reducer (to hold the scroll to
+/// log, an item's JSON. Laid out from the same figures by the reducer (to hold the scroll to
 /// the last page) and by the screen, so the two agree.
 public struct TextPageModel: Equatable, Sendable {
     public struct Line: Equatable, Sendable {
@@ -44,7 +44,6 @@ public struct TextPageModel: Equatable, Sendable {
     /// paragraph's `lead` (its time) stands before its first line, and its
     /// other lines are indented as far.
     init(title: String, paragraphs: [(lead: String, text: String, tone: Tone)], scroll: Int, width: Int, height: Int) {
-        self.title = title
         let inside = max(1, width - 4)
         var lines: [Line] = []
         for paragraph in paragraphs {
@@ -55,6 +54,12 @@ public struct TextPageModel: Equatable, Sendable {
                 lines.append(Line(text: before + text, tone: paragraph.tone))
             }
         }
+        self.init(title: title, lines: lines, scroll: scroll, height: height)
+    }
+
+    /// Lines laid out already, in a box filling a pane `height` rows tall.
+    init(title: String, lines: [Line], scroll: Int, height: Int) {
+        self.title = title
         self.lines = lines
         visibleRows = max(1, height - 2)
         self.scroll = min(max(0, scroll), max(0, lines.count - visibleRows))
@@ -86,6 +91,7 @@ extension State {
     var textPage: TextPageModel? {
         switch overlay {
         case .messages: TextPageModel.messages(self)
+        case .raw(let item): TextPageModel.raw(item, self)
         default: nil
         }
     }

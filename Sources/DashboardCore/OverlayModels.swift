@@ -41,7 +41,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Instances", [.start, .stop, .playground]),
         ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
         ("Cost", [.nextCostWindow]),
-        ("General", [.refresh, .beginPrompt, .messages, .help, .quit]),
+        ("General", [.refresh, .beginPrompt, .messages, .rawJSON, .help, .quit]),
     ]
 
     init(_ state: State, keymap: Keymap) {

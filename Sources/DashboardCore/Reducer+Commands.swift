@@ -60,6 +60,8 @@ extension State {
             pageScroll = 0
         case .beginPrompt:
             openPrompt()
+        case .rawJSON:
+            if case .raw? = overlay { overlay = nil } else { showRawJSON() }
         case .quit:
             return [.quit]
         }

@@ -59,7 +59,7 @@ public struct ScreenModel: Equatable, Sendable {
         }
         switch state.overlay {
         case .help: overlay = .help(HelpModel(state, keymap: keymap))
-        case .messages: overlay = state.textPage.map(Overlay.page)
+        case .messages, .raw: overlay = state.textPage.map(Overlay.page)
         case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation, state))
         case .discardForm:
             overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))

@@ -116,7 +116,7 @@ public struct State: Equatable, Sendable {
         case .confirm, .discardForm: .confirm
         case .deleteInstance: .typedConfirm
         case .help: .help
-        case .messages: .page
+        case .messages, .raw: .page
         case nil: form != nil ? .form : playground != nil ? .playground : prompt != nil ? .prompt : filterEditing ? .filter : .normal
         }
     }
@@ -180,6 +180,8 @@ public enum Overlay: Equatable, Sendable {
     case help
     /// The message log (`!`).
     case messages
+    /// The selected item as JSON (`y`).
+    case raw(RawItem)
     case confirm(Mutation)
     /// Esc on an edited form: throw away what was typed?
     case discardForm

@@ -108,7 +108,7 @@ struct NarrowScreenTests {
             "│   Tab          next pane                                 │",
             "│   Shift-Tab    previous pane                             │",
             "│                                                          │",
-            "└─────────────────────────────────────── lines 1-10 of 82 ─┘",
+            "└─────────────────────────────────────── lines 1-10 of 83 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))

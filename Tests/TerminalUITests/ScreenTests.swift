@@ -301,7 +301,7 @@ struct ScreenTests {
             "│   g Home       go to the first row                                           │",
             "│   G End        go to the last row                                            │",
             "│                                                                              │",
-            "└─────────────────────────────────────────────────────────── lines 1-18 of 77 ─┘",
+            "└─────────────────────────────────────────────────────────── lines 1-18 of 78 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -314,6 +314,7 @@ struct ScreenTests {
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
             " 1 Instances  2  3  4  5  6                                       Instances (5)",
             "┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────────┐",
+            "│   Esc          stop a reply / leave the prompt / close                       │",
             "│   i            back to the prompt line                                       │",
             "│   b            probe: 20 streamed requests, TTFT and tok/s                   │",
             "│   t            parameters: system prompt, temperature, top_p, ...            │",
@@ -331,8 +332,7 @@ struct ScreenTests {
             "│   Ctrl-S F10   submit (the price shows at the bottom)                        │",
             "│   Esc          close a list / leave (asks if edited)                         │",
             "│                                                                              │",
-            "│ Cost                                                                         │",
-            "└────────────────────────────────────────────────────────── lines 50-67 of 77 ─┘",
+            "└────────────────────────────────────────────────────────── lines 50-67 of 78 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -379,7 +379,7 @@ struct ScreenTests {
             "            │   n            new instance (in Registries: new registry)                                   │",
             "            │   e            edit the selected instance or registry                                       │",
             "            │   c            clone the selected instance                                                  │",
-            "            └────────────────────────────────────────────────────────────────────────── lines 1-34 of 77 ─┘",
+            "            └────────────────────────────────────────────────────────────────────────── lines 1-34 of 78 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
