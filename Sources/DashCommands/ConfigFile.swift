@@ -30,14 +30,14 @@ public struct ConfigFile: Equatable, Sendable {
     }
 
     /// Finds and reads the config file, warning through `warn` when other users
-    /// can read it.
+    /// can change it (it holds no secret: others reading it is fine).
     public static func load(environment: [String: String], warn: WarningSink = StandardError.sink) throws(ConfigError) -> ConfigFile {
         let path = path(environment: environment)
         let shown = DisplayPath.abbreviating(path, home: environment["HOME"])
         guard FileManager.default.fileExists(atPath: path) else {
             return ConfigFile(path: path, shownPath: shown, exists: false, config: DashConfig())
         }
-        if let warning = FilePermissions.tooOpenWarning(path: path, shownAs: shown) { warn(warning) }
+        if let warning = FilePermissions.writableConfigWarning(path: path, shownAs: shown) { warn(warning) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: shown, line: nil, field: nil, problem: "cannot be read")
         }

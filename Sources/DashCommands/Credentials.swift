@@ -48,13 +48,13 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         let home = environment["HOME"]
         let path = credentialsFile(environment: environment)
         let shown = DisplayPath.abbreviating(path, home: home)
-        if let warning = FilePermissions.tooOpenWarning(path: path, shownAs: shown) { warn(warning) }
+        if let warning = FilePermissions.readableSecretWarning(path: path, shownAs: shown) { warn(warning) }
         var looked: [String] = []
         if let keyFile {
             guard let text = try? String(contentsOfFile: keyFile, encoding: .utf8) else {
                 throw Unreadable(description: "Cannot read the API key file \(keyFile).")
             }
-            if let warning = FilePermissions.tooOpenWarning(path: keyFile, shownAs: keyFile) { warn(warning) }
+            if let warning = FilePermissions.readableSecretWarning(path: keyFile, shownAs: keyFile) { warn(warning) }
             let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !key.isEmpty else { throw Unreadable(description: "The API key file \(keyFile) is empty.") }
             return Credentials(key: key, source: "file \(keyFile)")

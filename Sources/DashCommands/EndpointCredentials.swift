@@ -35,7 +35,7 @@ public struct EndpointCredentials: Sendable, CustomStringConvertible {
             guard let text = try? String(contentsOfFile: keyFile, encoding: .utf8) else {
                 throw Unreadable(description: "Cannot read the endpoint key file \(keyFile).")
             }
-            if let warning = FilePermissions.tooOpenWarning(path: keyFile, shownAs: keyFile) { warn(warning) }
+            if let warning = FilePermissions.readableSecretWarning(path: keyFile, shownAs: keyFile) { warn(warning) }
             let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !key.isEmpty else { throw Unreadable(description: "The endpoint key file \(keyFile) is empty.") }
             return EndpointCredentials(secret: EndpointSecret(key), source: "file \(keyFile)")

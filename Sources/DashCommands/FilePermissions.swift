@@ -1,18 +1,35 @@
 import Foundation
 
-/// The check ssh makes on a private key: a file other users can read (or
-/// write) gets a warning, because an API key in it is then theirs too.
+/// The checks ssh makes, kept to what matters: a file holding a secret
+/// (credentials, a key file) that other users can read gets a warning,
+/// because the key in it is then theirs too; the config, which holds no
+/// secret, only when other users can change it (and so what this runs
+/// against). Anything else is quiet: a 0644 config is normal.
 public enum FilePermissions {
-    /// The warning for `path` when group or others have any access to it; nil
-    /// when it is private or does not exist.
-    public static func tooOpenWarning(path: String, shownAs shown: String) -> String? {
+    /// The warning for a file holding a secret when group or others may read
+    /// it; nil when they may not, or it does not exist.
+    public static func readableSecretWarning(path: String, shownAs shown: String) -> String? {
+        guard let mode = mode(path), mode & 0o044 != 0 else { return nil }
+        return "warning: permissions \(octal(mode)) for '\(shown)' are too open: "
+            + "other users of this machine may read the key in it. Run: chmod 600 '\(path)'"
+    }
+
+    /// The warning for the config when group or others may write it.
+    public static func writableConfigWarning(path: String, shownAs shown: String) -> String? {
+        guard let mode = mode(path), mode & 0o022 != 0 else { return nil }
+        return "warning: permissions \(octal(mode)) for '\(shown)' are too open: "
+            + "other users of this machine may change it. Run: chmod go-w '\(path)'"
+    }
+
+    private static func mode(_ path: String) -> UInt32? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        let mode = UInt32(info.st_mode) & 0o777
-        guard mode & 0o077 != 0 else { return nil }
-        let octal = String(mode, radix: 8)
-        return "warning: permissions \(String(repeating: "0", count: 4 - octal.count))\(octal) for '\(shown)' are too open: "
-            + "other users of this machine may read it. Run: chmod 600 '\(path)'"
+        return UInt32(info.st_mode) & 0o777
+    }
+
+    private static func octal(_ mode: UInt32) -> String {
+        let digits = String(mode, radix: 8)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
 

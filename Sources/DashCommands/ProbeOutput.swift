@@ -5,17 +5,15 @@ import SesterceAPI
 /// sent (exit code 2): unknown, not ACTIVE, no address yet, or a model without chat.
 public enum ProbeTarget {
     public enum Refusal: Error, CustomStringConvertible, Equatable {
-        case unknown(String)
-        case ambiguous(String, ids: [String])
+        /// No such instance, or a name several share.
+        case notFound(CommandRefusal)
         case notActive(name: String, status: String)
         case noAddress(name: String)
         case noChat(name: String, features: [String])
 
         public var description: String {
             switch self {
-            case .unknown(let query): "No instance named or with id '\(query)' (see `sesterce-dash list instances`)."
-            case .ambiguous(let query, let ids):
-                "Several instances are named '\(query)': use an id (\(ids.joined(separator: ", ")))."
+            case .notFound(let refusal): refusal.description
             case .notActive(let name, let status): "Instance \(name) is \(status), not ACTIVE: nothing sent."
             case .noAddress(let name): "Instance \(name) has no endpoint address yet: nothing sent."
             case .noChat(let name, let features):
@@ -26,10 +24,8 @@ public enum ProbeTarget {
 
     /// The instance whose id, else whose name, is `query`, if it can be probed.
     public static func find(_ query: String, in instances: [Instance]) throws(Refusal) -> Instance {
-        var matches = instances.filter { $0.id == query }
-        if matches.isEmpty { matches = instances.filter { $0.name == query } }
-        guard let instance = matches.first else { throw .unknown(query) }
-        guard matches.count == 1 else { throw .ambiguous(query, ids: matches.map(\.id).sorted()) }
+        let instance: Instance
+        do { instance = try NameLookup.instance(query, in: instances) } catch { throw .notFound(error) }
         guard instance.status == .active else { throw .notActive(name: instance.name, status: instance.status.rawValue) }
         guard let address = instance.address, !address.isEmpty else { throw .noAddress(name: instance.name) }
         guard servesChat(instance.features) else { throw .noChat(name: instance.name, features: instance.features) }

@@ -53,21 +53,48 @@ public struct ScriptCommands: Sendable {
         return hardware.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { HardwareRecord($0, hourlyPrice: prices[$0.id]) }
     }
 
-    /// Starts or stops an instance. The service answers at once; the instance
-    /// then moves through its states (watch them with `list instances`).
-    public func perform(_ action: InstanceAction, id: String) async throws -> String {
+    /// Starts or stops the instance named (or with the id) `instance`. The
+    /// service answers at once; the instance then moves through its states
+    /// (watch them with `list instances`). An unknown or ambiguous name is a
+    /// `CommandRefusal`: nothing is sent.
+    public func perform(_ action: InstanceAction, instance query: String) async throws -> String {
+        let instance = try NameLookup.instance(query, in: try await client.instances())
         switch action {
-        case .start: try await client.startInstance(id: id)
-        case .stop: try await client.stopInstance(id: id)
+        case .start: try await client.startInstance(id: instance.id)
+        case .stop: try await client.stopInstance(id: instance.id)
         }
-        let record = InstanceActionRecord(action: action.rawValue, id: id)
-        return format == .json ? try JSONOutput.encode(record) : "\(action.rawValue.capitalized) requested for instance \(id).\n"
+        let record = InstanceActionRecord(action: action.rawValue, id: instance.id)
+        return format == .json
+            ? try JSONOutput.encode(record)
+            : "\(action.rawValue.capitalized) requested for instance \(instance.name) (\(instance.id)).\n"
     }
 
-    /// What a configuration costs at `maxPods` pods in each region.
-    public func price(hardwareId: String, regionIds: [Int], maxPods: Int) async throws -> String {
-        let quote = try await client.price(hardwareId: hardwareId, maxPods: regionIds.map { ($0, maxPods) })
-        let record = PriceRecord(quote, hardwareId: hardwareId, regionIds: regionIds, maxPods: maxPods)
+    /// What a configuration costs at `maxPods` pods in each region; hardware
+    /// and regions by id or name. A region that is not ACTIVE, or has no room
+    /// for the hardware, is refused (a `CommandRefusal`, nothing priced)
+    /// unless `force`: the price of what cannot be deployed misleads.
+    public func price(hardware hardwareQuery: String, regions regionQueries: [String], maxPods: Int, force: Bool = false)
+        async throws -> String
+    {
+        async let flavors = client.hardware()
+        async let catalogRegions = client.regions()
+        let (hardwareList, regionList) = try await (flavors, catalogRegions)
+        let flavor = try NameLookup.hardware(hardwareQuery, in: hardwareList)
+        var regions: [Region] = []
+        for query in regionQueries { regions.append(try NameLookup.region(query, in: regionList)) }
+        if !force {
+            for region in regions {
+                if !region.isActive {
+                    throw CommandRefusal("Region \(region.name) (\(region.id)) is \(region.state), not ACTIVE: nothing priced (--force prices it anyway).")
+                }
+                if region.capacity(for: flavor.id) == 0 {
+                    throw CommandRefusal("Region \(region.name) (\(region.id)) has no room for \(flavor.name): nothing priced (--force prices it anyway).")
+                }
+            }
+        }
+        let regionIds = regions.map(\.id)
+        let quote = try await client.price(hardwareId: flavor.id, maxPods: regionIds.map { ($0, maxPods) })
+        let record = PriceRecord(quote, hardwareId: flavor.id, regionIds: regionIds, maxPods: maxPods)
         return format == .json ? try JSONOutput.encode(record) : ListTables.price(record)
     }
 }

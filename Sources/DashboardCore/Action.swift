@@ -51,8 +51,14 @@ public enum Action: Equatable, Sendable {
     case command(Command)
     /// A click or a turn of the wheel, and what was under it on the screen.
     case mouse(MouseEvent.Kind, on: ScreenTarget?)
+    /// A key typed in the `:` prompt.
+    case prompt(PromptKey)
     case filterInput(Character)
     case filterBackspace
+    /// Ctrl-W: the last word of the filter goes (and the blanks after it).
+    case filterDeleteWord
+    /// Ctrl-U: the whole filter goes; typing goes on.
+    case filterDeleteAll
     case commitFilter
     case clearFilter
     case confirm

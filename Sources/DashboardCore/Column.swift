@@ -11,13 +11,23 @@ public struct ColumnHeader: Equatable, Sendable {
     /// A flexible column takes a share of the spare width; a fixed one keeps `minWidth`.
     public var flexible: Bool
     public var sort: SortMarker?
+    /// When the terminal is too narrow for every column, the lowest priority
+    /// is dropped first; the columns a person decides by have `Column.kept`.
+    public var priority: Int
 
-    public init(title: String, alignment: Alignment = .left, minWidth: Int, flexible: Bool = false, sort: SortMarker? = nil) {
+    /// The priority of the columns that stay down to the narrowest terminal (60 columns).
+    public static let kept = 10
+
+    public init(
+        title: String, alignment: Alignment = .left, minWidth: Int, flexible: Bool = false, sort: SortMarker? = nil,
+        priority: Int = 0
+    ) {
         self.title = title
         self.alignment = alignment
         self.minWidth = minWidth
         self.flexible = flexible
         self.sort = sort
+        self.priority = priority
     }
 }
 
@@ -82,10 +92,11 @@ struct Column<Item> {
 
     init(
         _ title: String, alignment: ColumnHeader.Alignment = .left, minWidth: Int, flexible: Bool = false,
+        priority: Int = 0,
         text: @escaping (Item) -> String, tone: @escaping (Item) -> Tone = { _ in .normal },
         sortKey: ((Item) -> SortKey)? = nil
     ) {
-        header = ColumnHeader(title: title, alignment: alignment, minWidth: minWidth, flexible: flexible)
+        header = ColumnHeader(title: title, alignment: alignment, minWidth: minWidth, flexible: flexible, priority: priority)
         self.text = text
         self.tone = tone
         self.sortKey = sortKey ?? { .text(NaturalOrder(text($0))) }

@@ -16,6 +16,12 @@ public enum Command: Hashable, Sendable {
     /// Stop timer of the selected instance: set, change or cancel.
     case stopTimer
     case help
+    /// The message log: every footer message of the session, in full.
+    case messages
+    /// The `:` prompt: a pane or command by name.
+    case beginPrompt
+    /// The selected item as JSON.
+    case rawJSON
     case quit
 
     public var summary: String {
@@ -40,6 +46,9 @@ public enum Command: Hashable, Sendable {
         case .playground: "chat with the endpoint in a playground (b: probe)"
         case .stopTimer: "stop timer: in 2h, at 19:00 (again: change)"
         case .help: "this help"
+        case .messages: "the message log: the last 200 messages in full, with their time"
+        case .beginPrompt: "a command by name, as in k9s (:regions, :cost, :q; Tab completes, ↑ recalls)"
+        case .rawJSON: "the selected row (or open detail) as JSON, env values masked"
         case .quit: "quit"
         }
     }

@@ -65,6 +65,13 @@ public enum Formatting {
         return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) UTC"
     }
 
+    /// The time of day, UTC, to the second: `13:05:42`.
+    public static func clock(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return "\(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+    }
+
     /// MiB as GiB without decimals when whole: `232 GiB`.
     public static func gibibytes(fromMiB mib: Int) -> String {
         let gib = Double(mib) / 1024

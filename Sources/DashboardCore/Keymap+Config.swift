@@ -16,7 +16,7 @@ extension Command {
             (.cycleSort, "sort"), (.reverseSort, "reverse-sort"),
             (.start, "start"), (.stop, "stop"), (.playground, "playground"), (.stopTimer, "stopTimer"), (.new, "new"), (.edit, "edit"), (.clone, "clone"), (.delete, "delete"),
             (.nextCostWindow, "cost-window"),
-            (.refresh, "refresh"), (.help, "help"), (.quit, "quit"),
+            (.refresh, "refresh"), (.help, "help"), (.messages, "messages"), (.beginPrompt, "prompt"), (.rawJSON, "json"), (.quit, "quit"),
         ]
 
     public static var remappable: [Command] { configNames.map(\.command) }

@@ -25,6 +25,7 @@ public struct Keymap: Equatable, Sendable {
         .character("r"): .refresh, .ctrl("r"): .refresh,
         .character("p"): .playground, .character("T"): .stopTimer,
         .character("?"): .help, .function(1): .help,
+        .character("!"): .messages, .character(":"): .beginPrompt, .character("y"): .rawJSON,
         .character("q"): .quit, .ctrl("c"): .quit,
     ])
 
@@ -55,18 +56,35 @@ public struct Keymap: Equatable, Sendable {
         case .help:
             switch key {
             case .escape, .character("?"), .character("q"), .enter, .function(1): return .command(.help)
+            default: return scrolling(key)
+            }
+        case .prompt:
+            switch key {
+            case .character(let character): return .prompt(.character(character))
+            case .backspace, .delete: return .prompt(.backspace)
+            case .tab: return .prompt(.complete)
+            case .up: return .prompt(.older)
+            case .down: return .prompt(.newer)
+            case .enter: return .prompt(.run)
+            case .escape: return .prompt(.cancel)
             case .ctrl("c"): return .command(.quit)
-            case .down: return .command(.move(.down))
-            case .up: return .command(.move(.up))
-            default:
-                // The keymap's movement keys (j, k, PgDn, g, G…) scroll the help.
-                if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
-                return nil
+            default: return nil
+            }
+        case .page:
+            switch key {
+            case .escape, .character("q"), .enter:
+                if case .raw? = state.overlay { return .command(.rawJSON) }
+                return .command(.messages)
+            case .character("!"): return .command(.messages)
+            case .character("y"): return .command(.rawJSON)
+            default: return scrolling(key)
             }
         case .filter:
             switch key {
             case .character(let character): return .filterInput(character)
             case .backspace, .delete: return .filterBackspace
+            case .ctrl("w"): return .filterDeleteWord
+            case .ctrl("u"): return .filterDeleteAll
             case .enter: return .commitFilter
             case .escape: return .clearFilter
             case .ctrl("c"): return .command(.quit)
@@ -85,6 +103,19 @@ public struct Keymap: Equatable, Sendable {
             return key == .ctrl("c") ? .command(.quit) : .playgroundKey(key)
         case .normal:
             return bindings[key].map(Action.command)
+        }
+    }
+
+    /// In the help or a page of text: the arrows and the keymap's movement
+    /// keys (j, k, PgDn, g, G…) scroll it; Ctrl-C still quits.
+    private func scrolling(_ key: KeyEvent) -> Action? {
+        switch key {
+        case .ctrl("c"): return .command(.quit)
+        case .down: return .command(.move(.down))
+        case .up: return .command(.move(.up))
+        default:
+            if case .move(let movement)? = bindings[key] { return .command(.move(movement)) }
+            return nil
         }
     }
 

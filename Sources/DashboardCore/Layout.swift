@@ -3,8 +3,9 @@
 public enum Layout {
     public static let headerRows = 2
     public static let footerRows = 2
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+    /// The narrowest terminal laid out (a tmux split): below it the screen says "too small".
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
 
     /// Rows of the pane between the header and the footer, where overlays are drawn.
     public static func bodyRows(height: Int) -> Int { max(0, height - headerRows - footerRows) }

@@ -43,7 +43,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Instances", [.start, .stop, .playground, .stopTimer]),
         ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
         ("Cost", [.nextCostWindow]),
-        ("General", [.refresh, .help, .quit]),
+        ("General", [.refresh, .beginPrompt, .messages, .rawJSON, .help, .quit]),
     ]
 
     init(_ state: State, keymap: Keymap) {
@@ -125,7 +125,7 @@ public struct ConfirmModel: Equatable, Sendable {
         switch mutation {
         case .start(let id, let name):
             title = "Start instance"
-            message = "Start \(name)? It will be billed while it runs" + (Self.runningCost(id, state).map { ": \($0)." } ?? ".")
+            message = "Start \(name)? It will be billed while it runs: \(Self.runningCost(id, state).map { "\($0)." } ?? (state.startAwaitsPrice ? "pricing…" : "price unknown."))"
         case .stop(_, let name):
             title = "Stop instance"
             message = "Stop \(name)? Its endpoint stops answering."
@@ -142,7 +142,7 @@ public struct ConfirmModel: Equatable, Sendable {
             title = "Delete instance"
             message = "Delete \(name)?"
         }
-        hint = "y confirm · n/Esc cancel"
+        hint = state.startAwaitsPrice ? "pricing… · n/Esc cancel" : "y confirm · n/Esc cancel"
     }
 
     /// Deleting an instance: its name must be typed.

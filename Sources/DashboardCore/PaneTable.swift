@@ -22,12 +22,14 @@ struct PaneTable {
     }
 
     /// Positions of the rows that match `filter` (any column contains it, case
-    /// ignored), sorted by `column`; ties keep the service's order.
+    /// ignored; with a leading `!`, the rows that do not, as in k9s), sorted
+    /// by `column`; ties keep the service's order.
     func order(filter: String, column: Int, ascending: Bool) -> [Int] {
         var rows = Array(0..<count)
-        let needle = filter.lowercased()
+        let inverted = filter.hasPrefix("!")
+        let needle = (inverted ? String(filter.dropFirst()) : filter).lowercased()
         if !needle.isEmpty {
-            rows = rows.filter { row in headers.indices.contains { text(row, $0).lowercased().contains(needle) } }
+            rows = rows.filter { row in headers.indices.contains { text(row, $0).lowercased().contains(needle) } != inverted }
         }
         guard headers.indices.contains(column) else { return rows }
         // Equal keys are in the order of the first column (the name), A to Z,
@@ -72,13 +74,14 @@ struct PaneTable {
     private static func instances(_ state: State, _ names: NameBook) -> PaneTable {
         let now = state.now
         var columns: [Column<Instance>] = [
-            Column("NAME", minWidth: 12, flexible: true, text: \.name),
+            Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, text: \.name),
             Column(
-                "STATUS", minWidth: 17, text: { displayStatus($0, state).rawValue },
+                "STATUS", minWidth: 17, priority: ColumnHeader.kept, text: { displayStatus($0, state).rawValue },
                 tone: { Tone(StatusClass(displayStatus($0, state))) }),
-            Column("FEATURES", minWidth: 8, flexible: true, text: { $0.features.joined(separator: ",") }),
             Column(
-                "READY", alignment: .right, minWidth: 5,
+                "FEATURES", minWidth: 8, flexible: true, priority: 1, text: { $0.features.joined(separator: ",") }),
+            Column(
+                "READY", alignment: .right, minWidth: 5, priority: ColumnHeader.kept,
                 text: { pods($0.id, state).map { "\($0.ready)/\($0.total)" } ?? "-" },
                 tone: { instance in
                     // Older than three refresh intervals: dimmed, whatever it says.
@@ -87,11 +90,11 @@ struct PaneTable {
                 },
                 sortKey: { instance in .number(pods(instance.id, state).map { Double($0.ready) } ?? -1) }),
             Column(
-                "$/H", alignment: .right, minWidth: 8, text: { Formatting.money($0.hourlyPrice) },
+                "$/H", alignment: .right, minWidth: 8, priority: ColumnHeader.kept, text: { Formatting.money($0.hourlyPrice) },
                 tone: { Billing($0.status) == .billed ? .normal : .muted },
                 sortKey: { .number($0.hourlyPrice) }),
             Column(
-                "AGE", alignment: .right, minWidth: 4, text: { Formatting.age(since: $0.createdAt, now: now) },
+                "AGE", alignment: .right, minWidth: 4, priority: 2, text: { Formatting.age(since: $0.createdAt, now: now) },
                 sortKey: { .number(-($0.createdAt?.timeIntervalSince1970 ?? 0)) }),
             Column(
                 "ADDRESS", minWidth: 10, flexible: true, text: { $0.address.map(withoutScheme) ?? "-" },
@@ -102,7 +105,7 @@ struct PaneTable {
         // that the sort column's index stays the same when it comes and goes.
         if !state.stopTimers.isEmpty {
             columns.append(Column(
-                "TIMER", alignment: .right, minWidth: 5,
+                "TIMER", alignment: .right, minWidth: 5, priority: 3,
                 text: { instance in state.stopTimers[instance.id].map { Formatting.countdown($0.dueAt.timeIntervalSince(now)) } ?? "-" },
                 tone: { state.stopTimers[$0.id] == nil ? .muted : .warning },
                 sortKey: { .number(state.stopTimers[$0.id]?.dueAt.timeIntervalSince1970 ?? .infinity) }))
@@ -124,8 +127,8 @@ struct PaneTable {
 
     private static func regions(_ state: State) -> PaneTable {
         var columns: [Column<Region>] = [
-            Column("REGION", minWidth: 10, flexible: true, text: { "\($0.name) (\($0.countryCode))" }),
-            Column("STATE", minWidth: 11, text: \.state, tone: { $0.isActive ? .ok : .warning }),
+            Column("REGION", minWidth: 10, flexible: true, priority: ColumnHeader.kept, text: { "\($0.name) (\($0.countryCode))" }),
+            Column("STATE", minWidth: 11, priority: ColumnHeader.kept, text: \.state, tone: { $0.isActive ? .ok : .warning }),
         ]
         for flavor in state.hardware {
             columns.append(Column(
@@ -137,7 +140,7 @@ struct PaneTable {
         }
         let ids = state.hardware.map(\.id)
         columns.append(Column(
-            "TOTAL", alignment: .right, minWidth: 5,
+            "TOTAL", alignment: .right, minWidth: 5, priority: ColumnHeader.kept,
             text: { region in String(ids.map(region.capacity).saturatingSum) },
             sortKey: { region in .number(Double(ids.map(region.capacity).saturatingSum)) }))
         return PaneTable(state.regions, id: { String($0.id) }, columns: columns)
@@ -150,10 +153,10 @@ struct PaneTable {
 
     private static func hardware(_ state: State) -> PaneTable {
         let columns: [Column<HardwareFlavor>] = [
-            Column("NAME", minWidth: 14, flexible: true, text: \.name),
-            Column("GPU", minWidth: 20, flexible: true, text: { $0.gpu.map { "\($0.model) x\($0.count)" } ?? "-" }),
+            Column("NAME", minWidth: 14, flexible: true, priority: ColumnHeader.kept, text: \.name),
+            Column("GPU", minWidth: 20, flexible: true, priority: 3, text: { $0.gpu.map { "\($0.model) x\($0.count)" } ?? "-" }),
             Column(
-                "GPU MEM", alignment: .right, minWidth: 7, text: { $0.gpu.map { "\($0.memoryGiB) GiB" } ?? "-" },
+                "GPU MEM", alignment: .right, minWidth: 7, priority: 2, text: { $0.gpu.map { "\($0.memoryGiB) GiB" } ?? "-" },
                 sortKey: { .number(Double($0.gpu.map { $0.memoryGiB * $0.count } ?? 0)) }),
             Column(
                 "vCPU", alignment: .right, minWidth: 4, text: { String($0.cpuMillicores / 1000) },
@@ -162,12 +165,12 @@ struct PaneTable {
                 "RAM", alignment: .right, minWidth: 8, text: { Formatting.gibibytes(fromMiB: $0.ramMiB) },
                 sortKey: { .number(Double($0.ramMiB)) }),
             Column(
-                "$/H POD", alignment: .right, minWidth: 8,
+                "$/H POD", alignment: .right, minWidth: 8, priority: ColumnHeader.kept,
                 text: { state.hardwarePrices[$0.id].map(Formatting.money) ?? "…" },
                 tone: { state.hardwarePrices[$0.id] == nil ? .muted : .normal },
                 sortKey: { .number(state.hardwarePrices[$0.id] ?? .infinity) }),
             Column(
-                "REGIONS", alignment: .right, minWidth: 7, text: { String(regionsWithCapacity($0.id, state)) },
+                "REGIONS", alignment: .right, minWidth: 7, priority: ColumnHeader.kept, text: { String(regionsWithCapacity($0.id, state)) },
                 tone: { regionsWithCapacity($0.id, state) == 0 ? .muted : .normal },
                 sortKey: { .number(Double(regionsWithCapacity($0.id, state))) }),
         ]
@@ -176,7 +179,7 @@ struct PaneTable {
 
     private static func models(_ state: State, _ names: NameBook) -> PaneTable {
         let columns: [Column<InferenceModel>] = [
-            Column("NAME", minWidth: 14, flexible: true, text: \.name),
+            Column("NAME", minWidth: 14, flexible: true, priority: ColumnHeader.kept, text: \.name),
             Column("FEATURES", minWidth: 12, text: { $0.features.joined(separator: ",") }),
             Column(
                 "PORT", alignment: .right, minWidth: 5, text: { $0.port.map(String.init) ?? "-" },
@@ -190,14 +193,18 @@ struct PaneTable {
     private static func events(_ state: State) -> PaneTable {
         let columns: [Column<AccountEvent>] = [
             Column(
-                "TIME", minWidth: 19, text: { Formatting.localTime($0.at, in: state.settings.timeZone) },
+                "TIME", minWidth: 19, priority: 2, text: { Formatting.localTime($0.at, in: state.settings.timeZone) },
                 sortKey: { .number($0.at.timeIntervalSince1970) }),
-            Column("EVENT", minWidth: 9, text: { $0.kind.label }, tone: { eventTone($0) }),
-            Column("INSTANCE", minWidth: 12, flexible: true, text: { $0.instanceName ?? $0.instanceId ?? "-" }),
-            Column("CHANGE", minWidth: 16, flexible: true, text: { $0.change }, tone: { eventTone($0) }),
-            Column("DETAIL", minWidth: 10, flexible: true, text: { $0.detail ?? "" }),
+            Column("EVENT", minWidth: 9, priority: ColumnHeader.kept, text: { $0.kind.label }, tone: { eventTone($0) }),
+            Column(
+                "INSTANCE", minWidth: 12, flexible: true, priority: ColumnHeader.kept,
+                text: { $0.instanceName ?? $0.instanceId ?? "-" }),
+            Column(
+                "CHANGE", minWidth: 16, flexible: true, priority: ColumnHeader.kept, text: { $0.change },
+                tone: { eventTone($0) }),
+            Column("DETAIL", minWidth: 10, flexible: true, priority: 1, text: { $0.detail ?? "" }),
         ]
-        return PaneTable(state.events, id: { "\($0.at.timeIntervalSince1970)-\($0.kind.rawValue)-\($0.instanceId ?? "")" }, columns: columns)
+        return PaneTable(state.events, id: \.listId, columns: columns)
     }
 
     /// Trouble in red, what a person wants to hear (ready, stopped on time) in green.
@@ -212,10 +219,10 @@ struct PaneTable {
 
     private static func registries(_ state: State) -> PaneTable {
         let columns: [Column<Registry>] = [
-            Column("NAME", minWidth: 12, flexible: true, text: \.name),
-            Column("URL", minWidth: 16, flexible: true, text: \.url),
+            Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, text: \.name),
+            Column("URL", minWidth: 16, flexible: true, priority: 2, text: \.url),
             Column(
-                "CREATED", minWidth: 20, text: { Formatting.timestamp($0.createdAt) },
+                "CREATED", minWidth: 20, priority: 1, text: { Formatting.timestamp($0.createdAt) },
                 sortKey: { .number($0.createdAt?.timeIntervalSince1970 ?? 0) }),
             Column(
                 "UPDATED", minWidth: 20, text: { Formatting.timestamp($0.updatedAt) },

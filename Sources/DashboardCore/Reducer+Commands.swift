@@ -12,6 +12,8 @@ extension State {
         case .move(let movement):
             if overlay == .help {
                 scrollHelp(movement)
+            } else if textPage != nil {
+                scrollPage(movement)
             } else if detailId != nil {
                 scrollDetail(movement)
             } else {
@@ -40,7 +42,7 @@ extension State {
             listing.ascending.toggle()
             reorder(pane)
         case .start, .stop:
-            askToChange(start: command == .start)
+            return askToChange(start: command == .start)
         case .new, .edit, .clone, .delete:
             return change(command)
         case .refresh:
@@ -55,6 +57,13 @@ extension State {
         case .help:
             overlay = overlay == .help ? nil : .help
             helpScroll = 0
+        case .messages:
+            overlay = overlay == .messages ? nil : .messages
+            pageScroll = 0
+        case .beginPrompt:
+            openPrompt()
+        case .rawJSON:
+            if case .raw? = overlay { overlay = nil } else { showRawJSON() }
         case .quit:
             return [.quit]
         }
@@ -132,21 +141,32 @@ extension State {
         detailScroll = max(0, min(detailScroll, lines - page))
     }
 
-    private mutating func askToChange(start: Bool) {
-        guard pane == .instances || detailId != nil, let instance = selectedInstance else { return }
+    /// The question before a start or stop. A start says what it will cost,
+    /// which needs the instance's detail: asked for now when it is missing,
+    /// and the question shows "pricing…" (and takes no y) until it comes.
+    private mutating func askToChange(start: Bool) -> [Effect] {
+        guard pane == .instances || detailId != nil, let instance = selectedInstance else { return [] }
         guard !settings.readonly else {
             showError("read-only: \(start ? "start" : "stop") is disabled (--readonly)")
-            return
+            return []
         }
         if transitions[instance.id] != nil {
             showInfo("\(instance.name) is already \(transitions[instance.id]!.status.lowercased())")
-            return
+            return []
         }
         if let reason = Self.pointless(start: start, status: instance.status) {
             showInfo("\(instance.name) \(reason)")
-            return
+            return []
         }
         overlay = .confirm(start ? .start(id: instance.id, name: instance.name) : .stop(id: instance.id, name: instance.name))
+        return start && details[instance.id] == nil ? [.fetchDetail(id: instance.id)] : []
+    }
+
+    /// A start asked while its price is still unknown: y waits for it.
+    var startAwaitsPrice: Bool {
+        guard case .confirm(.start(let id, _))? = overlay else { return false }
+        guard let detail = details[id] else { return true }
+        return hardwarePrices[detail.hardwareId] == nil
     }
 
     /// Why a start or stop would only be refused, said at once instead of after

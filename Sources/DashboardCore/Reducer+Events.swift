@@ -92,6 +92,11 @@ extension BudgetCrossing {
     }
 }
 
+extension AccountEvent {
+    /// Its id in the Events pane's list (events have none of their own).
+    var listId: String { "\(at.timeIntervalSince1970)-\(kind.rawValue)-\(instanceId ?? "")" }
+}
+
 extension AccountEvent.Kind {
     /// The EVENT column's word.
     public var label: String {

@@ -52,7 +52,9 @@ extension State {
         switch request.kind {
         case .edit:
             let builder = InstanceForm(catalog: instanceFormCatalog(editing: detail))
-            let form = builder.make(spec, title: "Edit \(detail.name)", submitLabel: "Save", isEdit: true, height: height)
+            var form = builder.make(
+                spec, title: "Edit \(detail.name)", submitLabel: "Save and redeploy", isEdit: true, height: height)
+            form.notice = "Saving redeploys it: pods restart, the address may change"
             return open(FormSession(form: form, purpose: .editInstance(id: detail.id, name: detail.name)))
         case .clone:
             spec.name = detail.name + "-copy"
@@ -83,6 +85,12 @@ extension State {
         if builder.sync(&session.form, previous: previous, fillingDefaults: session.awaitsDefaults && holdsFormDefaults) {
             session.awaitsDefaults = false
         }
+        let unticked = Set(previous.chosen(InstanceForm.Field.regions)).subtracting(session.form.chosen(InstanceForm.Field.regions))
+        if !unticked.isEmpty, previous.selected(InstanceForm.Field.hardware) != session.form.selected(InstanceForm.Field.hardware) {
+            let names = unticked.compactMap { Int($0).flatMap { id in regions.first { $0.id == id }?.name } }.sorted()
+            let flavor = hardware.first { $0.id == session.form.selected(InstanceForm.Field.hardware) }.map(PaneTable.shortName)
+            showInfo("Unticked \(names.joined(separator: ", ")): no room for \(flavor ?? "this hardware")")
+        }
         let effects = session.price.change(to: builder.priceQuery(session.form))
         session.form.summary = session.price.summary
         form = session
@@ -112,6 +120,8 @@ extension State {
     mutating func submitInstance(_ session: inout FormSession) -> [Effect] {
         let spec = instanceForm.spec(session.form)
         session.submitting = true
+        session.form.setErrors([:])
+        showInfo("Saving \(spec.name)…")
         switch session.purpose {
         case .editInstance(let id, _): return [.perform(.updateInstance(id: id, spec: spec))]
         default: return [.perform(.createInstance(spec))]

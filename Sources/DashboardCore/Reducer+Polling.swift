@@ -38,7 +38,10 @@ extension State {
         return [.timer(.poll(kind), after: delay, action: .pollDue(kind, token: state.token))]
     }
 
+    /// A success also takes the footer's word of this poll's failure away:
+    /// the data is back, the message would be stale.
     mutating func recordSuccess(_ kind: PollKind, at time: Date) {
+        if flash?.failedPoll == kind { flash = nil }
         polls[kind, default: PollState()].failures = 0
         polls[kind, default: PollState()].lastError = nil
         polls[kind, default: PollState()].lastSuccess = time
@@ -53,9 +56,9 @@ extension State {
         case .catalog(let list): "Refresh of \(list.rawValue)"
         }
         if case .rateLimited(_, let message) = error {
-            showError("\(what) rate limited, retrying in \(Formatting.duration(delay)): \(message)")
+            showError("\(what) rate limited, retrying in \(Formatting.duration(delay)): \(message)", failedPoll: kind)
         } else {
-            showError("\(what) failed, retrying in \(Formatting.duration(delay)): \(error)")
+            showError("\(what) failed, retrying in \(Formatting.duration(delay)): \(error)", failedPoll: kind)
         }
     }
 

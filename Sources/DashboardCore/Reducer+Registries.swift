@@ -48,6 +48,9 @@ extension State {
             url: session.form.text("url"), username: session.form.text("username"), password: session.form.text("password"))
         session.submitting = true
         session.form.clearSecrets()
+        session.form.setErrors([:])
+        let name = if case .editRegistry(_, let name) = session.purpose { name } else { session.form.text("name") }
+        showInfo("Saving registry \(name)…")
         if case .editRegistry(let id, let name) = session.purpose {
             return [.perform(.updateRegistry(id: id, name: name, credentials: credentials))]
         }

@@ -59,9 +59,14 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .detailLoaded(let result, let time, let id):
         state.receiveDetail(result, id: id ?? (try? result.get())?.id, at: time)
         // A failed detail matters to a person only when they asked for it
-        // (its form, or its open detail); the sweep asks again later.
-        if case .failure(let error) = result, state.formAwaitingDetail != nil || (id != nil && id == state.detailId) {
+        // (its form, its start question, or its open detail); the sweep asks
+        // again later.
+        var asked = state.formAwaitingDetail != nil || (id != nil && id == state.detailId)
+        if case .confirm(.start(let startId, _))? = state.overlay, state.startAwaitsPrice, id == nil || id == startId { asked = true }
+        if case .failure(let error) = result, asked {
             state.formAwaitingDetail = nil
+            // A start question is never asked without its price: it goes with the detail.
+            if state.startAwaitsPrice { state.overlay = nil }
             state.showError("Could not load the detail: \(error)")
         }
         state.reorder(.instances)
@@ -141,6 +146,20 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         state.reorder(state.pane)
         return []
 
+    case .prompt(let key):
+        return state.prompt(key)
+
+    case .filterDeleteWord:
+        let kept = state.listing.filter.reversed().drop { $0 == " " }.drop { $0 != " " }
+        state.listing.filter = String(kept.reversed())
+        state.reorder(state.pane)
+        return []
+
+    case .filterDeleteAll:
+        state.listing.filter = ""
+        state.reorder(state.pane)
+        return []
+
     case .commitFilter:
         state.filterEditing = false
         return []
@@ -159,7 +178,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
             state.form = nil
             return []
         }
-        guard case .confirm(let mutation) = state.overlay else { return [] }
+        guard case .confirm(let mutation) = state.overlay, !state.startAwaitsPrice else { return [] }
         state.overlay = nil
         guard !state.settings.readonly else {
             state.showError("read-only: no changes can be made")
@@ -215,13 +234,14 @@ extension State {
         show(text, kind: .info)
     }
 
-    mutating func showError(_ text: String) {
-        show(text, kind: .error)
+    mutating func showError(_ text: String, failedPoll: PollKind? = nil) {
+        show(text, kind: .error, failedPoll: failedPoll)
     }
 
-    private mutating func show(_ text: String, kind: Flash.Kind) {
+    private mutating func show(_ text: String, kind: Flash.Kind, failedPoll: PollKind? = nil) {
         flashCount += 1
-        flash = Flash(text: text, kind: kind, number: flashCount)
+        flash = Flash(text: text, kind: kind, number: flashCount, failedPoll: failedPoll)
+        messages.append(text, kind: kind, at: now)
     }
 
     /// The expiry of a message shown by this action (a later one replaces it).

@@ -10,6 +10,7 @@ public struct ScreenModel: Equatable, Sendable {
 
     public enum Overlay: Equatable, Sendable {
         case help(HelpModel)
+        case page(TextPageModel)
         case confirm(ConfirmModel)
         case form(FormModel)
     }
@@ -29,7 +30,7 @@ public struct ScreenModel: Equatable, Sendable {
 
     public var width: Int
     public var height: Int
-    /// Set when the terminal is below 80x24: nothing else is drawn.
+    /// Set when the terminal is below 60x16: nothing else is drawn.
     public var tooSmall: Bool
     public var header: HeaderModel
     public var body: Body
@@ -58,6 +59,7 @@ public struct ScreenModel: Equatable, Sendable {
         }
         switch state.overlay {
         case .help: overlay = .help(HelpModel(state, keymap: keymap))
+        case .messages, .raw: overlay = state.textPage.map(Overlay.page)
         case .confirm(let mutation): overlay = .confirm(ConfirmModel(mutation, state))
         case .discardForm:
             overlay = .confirm(ConfirmModel(discarding: state.form?.form.title ?? "the form"))
@@ -69,7 +71,7 @@ public struct ScreenModel: Equatable, Sendable {
         }
         footer = Footer(
             flash: state.flash?.text, flashTone: state.flash?.kind == .error ? .error : .accent,
-            prompt: state.filterEditing ? "/\(state.listing.filter)" : nil,
+            prompt: state.prompt.map { ":" + $0.text } ?? (state.filterEditing ? "/\(state.listing.filter)" : nil),
             hints: Self.hints(state, keymap))
     }
 
@@ -95,6 +97,8 @@ public struct ScreenModel: Equatable, Sendable {
             if case .stopTimer = state.overlay { return [("type", "2h or 19:00"), ("Enter", "set"), ("Esc", "cancel")] }
             return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
         case .help: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc/?", "close help")]
+        case .page: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc", "close")]
+        case .prompt: return [("Tab", "complete"), ("↑↓", "earlier"), ("Enter", "run"), ("Esc", "cancel")]
         case .form: return (state.form.map { FormModel($0.form).hints } ?? []).map { ($0.key, $0.action) }
         case .playground: return playgroundHints(state.playground)
         case .normal: break
@@ -102,15 +106,20 @@ public struct ScreenModel: Equatable, Sendable {
         var hints: [(key: String, action: String)] = []
         if state.detailId != nil {
             hints = [(key(.back, "Esc"), "back"), ("↑↓", "scroll")]
+        } else if state.pane == .instances {
+            hints.append((key(.openDetail, "Enter"), "open"))
         } else if state.pane == .cost {
             hints = [(key(.nextCostWindow, "w"), "chart window")]
-        } else {
-            // Arrows and j/k need no hint; at 80 columns every hint up to quit must fit.
-            if state.pane == .instances { hints.append((key(.openDetail, "Enter"), "open")) }
-            hints += [(key(.beginFilter, "/"), "filter"), (key(.cycleSort, "o"), "sort")]
         }
+        // What changes an instance comes before filter and sort: at 80
+        // columns every one of them fits, with `? help` kept last.
         if state.pane == .instances, !state.settings.readonly {
-            hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop"), (key(.new, "n"), "new")]
+            hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop"), (key(.new, "n"), "new"),
+                      (key(.edit, "e"), "edit"), (key(.clone, "c"), "clone"), (key(.delete, "D"), "delete")]
+        }
+        if state.detailId == nil, state.pane != .cost {
+            // Arrows and j/k need no hint.
+            hints += [(key(.beginFilter, "/"), "filter"), (key(.cycleSort, "o"), "sort")]
         }
         if state.pane == .registries, !state.settings.readonly {
             hints += [(key(.new, "n"), "new"), (key(.edit, "e"), "edit"), (key(.delete, "D"), "delete")]

@@ -106,9 +106,17 @@ public struct State: Equatable, Sendable {
     /// Edit or clone asked for before the instance's detail was loaded: opens when it arrives.
     public var formAwaitingDetail: FormRequest?
     public var filterEditing = false
+    /// The `:` prompt, while a command is typed.
+    public var prompt: CommandPrompt?
+    /// Commands run from the prompt, newest last (↑ brings them back).
+    public var promptHistory: [String] = []
     public var flash: Flash?
     /// Messages shown so far; the number of the newest.
     public var flashCount = 0
+    /// The last messages in full, for the message log (`!`).
+    public var messages = MessageLog()
+    /// The first line shown of the page over the pane (the message log).
+    public var pageScroll = 0
     /// The clock timer is armed (see `armClock`).
     public var clockArmed = false
     public var helpScroll = 0
@@ -129,6 +137,10 @@ public struct State: Equatable, Sendable {
     public enum InputMode: Equatable, Sendable {
         /// `typedConfirm`: a question answered by typing a name (deleting an instance).
         case normal, filter, confirm, typedConfirm, help, form, playground
+        /// A page of text over the pane (the message log): scrolled, then closed.
+        case page
+        /// The `:` prompt.
+        case prompt
     }
 
     public var inputMode: InputMode {
@@ -136,7 +148,8 @@ public struct State: Equatable, Sendable {
         case .confirm, .discardForm: .confirm
         case .deleteInstance, .stopTimer: .typedConfirm
         case .help: .help
-        case nil: form != nil ? .form : playground != nil ? .playground : filterEditing ? .filter : .normal
+        case .messages, .raw: .page
+        case nil: form != nil ? .form : playground != nil ? .playground : prompt != nil ? .prompt : filterEditing ? .filter : .normal
         }
     }
 
@@ -197,6 +210,10 @@ public struct PendingCreation: Equatable, Sendable {
 /// What covers the pane.
 public enum Overlay: Equatable, Sendable {
     case help
+    /// The message log (`!`).
+    case messages
+    /// The selected item as JSON (`y`).
+    case raw(RawItem)
     case confirm(Mutation)
     /// Esc on an edited form: throw away what was typed?
     case discardForm
@@ -275,10 +292,13 @@ public struct Flash: Equatable, Sendable {
     public var kind: Kind
     /// Which message this is, so that an old expiry cannot remove a newer one.
     public var number: Int
+    /// The poll whose failure this says, so that its next success clears it.
+    public var failedPoll: PollKind?
 
-    public init(text: String, kind: Kind, number: Int) {
+    public init(text: String, kind: Kind, number: Int, failedPoll: PollKind? = nil) {
         self.text = text
         self.kind = kind
         self.number = number
+        self.failedPoll = failedPoll
     }
 }

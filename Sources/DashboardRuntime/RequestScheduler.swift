@@ -110,8 +110,10 @@ public actor RequestScheduler {
         while true {
             guard await turn(priority) else { return .failure(.unreachable(detail: "cancelled")) }
             let sentAt = sending()
-            let result: Result<T, APIError>
-            do { result = .success(try await work()) } catch { result = .failure(error) }
+            // The attempt's number goes with it, for the request log.
+            let result: Result<T, APIError> = await RequestAttempt.$retry.withValue(refusals + failures) {
+                do throws(APIError) { return .success(try await work()) } catch { return .failure(error) }
+            }
             switch result {
             case .failure(.rateLimited(let retryAfter, _)) where refusals < pacing.rateLimitRetries:
                 refusals += 1

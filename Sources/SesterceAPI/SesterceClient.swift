@@ -29,18 +29,21 @@ public struct SesterceClient: Sendable {
         userAgent: String = SesterceClient.defaultUserAgent,
         transport: (any ClientTransport)? = nil,
         retry: RetryPolicy = .standard,
-        timeouts: Timeouts = .standard
+        timeouts: Timeouts = .standard,
+        requestLog: (@Sendable (RequestRecord) -> Void)? = nil
     ) {
         self.baseURL = baseURL
         self.retry = retry
+        var middlewares: [any ClientMiddleware] = [
+            ErrorResponseMiddleware(apiKey: apiKey),
+            RequestHeadersMiddleware(apiKey: apiKey, userAgent: userAgent),
+        ]
+        if let requestLog { middlewares.append(RequestLogMiddleware(host: baseURL.host, record: requestLog)) }
         self.client = Client(
             serverURL: baseURL,
             configuration: .sesterce,
             transport: transport ?? Self.httpTransport(timeouts),
-            middlewares: [
-                ErrorResponseMiddleware(apiKey: apiKey),
-                RequestHeadersMiddleware(apiKey: apiKey, userAgent: userAgent),
-            ])
+            middlewares: middlewares)
     }
 
     /// How long a request may take: `request` between bytes (covers connecting),
@@ -194,7 +197,7 @@ public struct SesterceClient: Sendable {
         var attempt = 0
         while true {
             do {
-                return try await work()
+                return try await RequestAttempt.$retry.withValue(attempt) { try await work() }
             } catch {
                 let failure = Self.apiError(error, what: what, host: baseURL.host)
                 guard failure.isTransient, attempt < retry.maxRetries, !Task.isCancelled else { throw failure }

@@ -15,7 +15,8 @@ struct FooterView {
         } else if let flash = model.flash {
             FlashLine(flash, kind: model.flashTone == .error ? .error : .info).render(into: &buffer, area: flashRow, theme: theme)
         }
-        KeyHintBar(model.hints.map { KeyHint($0.key, $0.action) })
+        let hints = model.hints.map { KeyHint($0.key, $0.action) }
+        KeyHintBar(hints, keeping: hints.first { $0.description == "help" })
             .render(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1), theme: theme)
     }
 }

@@ -67,6 +67,11 @@ public struct FormView: Sendable {
                        maxWidth: columns.maxX - columns.markerX)
         }
 
+        if let notice = model.notice, body.height >= 2 {
+            let noticeRow: Rect
+            (noticeRow, body) = body.splitTop(1)
+            buffer.put(notice, x: columns.markerX, y: noticeRow.y, style: theme.warning, maxWidth: columns.maxX - columns.markerX)
+        }
         let messages = model.messages.prefix(body.height)
         for (row, message) in messages.enumerated() {
             buffer.put(message, x: columns.markerX, y: body.y + row, style: theme.error,

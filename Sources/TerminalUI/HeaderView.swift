@@ -19,8 +19,8 @@ struct HeaderView {
     /// Freshness and the burn rate always show; when the row is too narrow for
     /// everything, the app name goes first, then the refresh interval, then the
     /// cost gets terser (the daily figure, then the monthly one, then what
-    /// was spent), and last the host is cut (or left out). At 80 columns the
-    /// host stays whole beside the burn rate.
+    /// was spent), and last the host is left out (whole: half a host name
+    /// reads as another host). At 80 columns the host stays beside the burn rate.
     private func renderStatusRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
         let burn = model.burn
@@ -40,12 +40,7 @@ struct HeaderView {
         }
         let (showName, showInterval, costIndex) = fitting ?? (false, false, costs.count - 1)
         let cost = costs[costIndex]
-        var shownHost = host
-        if fitting == nil {
-            // What is left for the host once everything else (its separator included) is placed.
-            let room = area.width - gap - DisplayWidth.of(cost) - width(leftParts(name: false, interval: false, host: "-")) + 1
-            shownHost = room >= min(DisplayWidth.of(host), 6) ? DisplayWidth.truncated(host, to: room) : ""
-        }
+        let shownHost = fitting == nil ? "" : host
         var x = area.x
         for (text, style) in leftParts(name: showName, interval: showInterval, host: shownHost) {
             x += buffer.put(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)

@@ -31,6 +31,7 @@ public struct Screen {
         if let form = model.formBehind { FormView(model: form, theme: theme).render(into: &buffer, area: body) }
         switch model.overlay {
         case .help(let help): HelpView(model: help, theme: theme).render(into: &buffer, area: body)
+        case .page(let page): TextPageView(model: page, theme: theme).render(into: &buffer, area: body)
         case .confirm(let confirm):
             _ = Dialog(title: confirm.title, message: confirm.message, hint: confirm.hint, input: confirm.input)
                 .render(into: &buffer, area: body, theme: theme)
@@ -59,7 +60,8 @@ public struct Screen {
     private var bodyTitle: String {
         switch model.body {
         case .table(let table): table.filter.isEmpty ? table.title : "\(table.title)  /\(table.filter)"
-        case .detail(let detail): detail.title
+        // The name is in the detail's border: the tabs keep their names.
+        case .detail: ""
         case .cost: "Cost"
         case .playground: "Playground"
         }

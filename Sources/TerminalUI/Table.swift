@@ -58,31 +58,29 @@ public struct Table {
 
     /// The width of each column in `available` columns. Fixed columns get their
     /// width, flexible ones their minimum plus a weighted share of the spare
-    /// room. When even the minimums do not fit, columns keep their minimum from
-    /// the left, the one reaching the edge is cut and the rest get 0 (hidden).
+    /// room. When even the minimums do not fit, columns are dropped (width 0)
+    /// by priority until they do; if one column alone is too wide, it is cut.
     public static func columnWidths(for columns: [TableColumn], in available: Int) -> [Int] {
-        let minimums = columns.map { column in
-            switch column.width {
-            case .fixed(let width): max(0, width)
-            case .flexible(let minimum, _): max(0, minimum)
-            }
+        let minimums = columns.map(minimumWidth)
+        var shown = Array(columns.indices)
+        func needed() -> Int { shown.reduce(0) { $0 + minimums[$1] } + columnSpacing * max(0, shown.count - 1) }
+        while needed() > available, shown.count > 1 {
+            // The lowest priority goes, the rightmost of equals.
+            let priorities = shown.map { columns[$0].priority }
+            let lowest = priorities.min() ?? 0
+            shown.remove(at: priorities.lastIndex(of: lowest) ?? shown.count - 1)
         }
-        let weights = columns.map { column in
-            if case .flexible(_, let weight) = column.width { max(0, weight) } else { 0 }
+        let weights = columns.indices.map { index in
+            guard shown.contains(index), case .flexible(_, let weight) = columns[index].width else { return 0 }
+            return max(0, weight)
         }
-        let spare = available - columnSpacing * max(0, columns.count - 1) - minimums.reduce(0, +)
-        guard spare >= 0 else {
-            var x = 0
-            return minimums.map { minimum in
-                let width = min(minimum, max(0, available - x))
-                x += width + columnSpacing
-                return width
-            }
-        }
+        var widths = columns.indices.map { shown.contains($0) ? minimums[$0] : 0 }
+        let spare = available - needed()
+        guard spare >= 0 else { return widths.map { min($0, max(0, available)) } }
         let totalWeight = weights.reduce(0, +)
-        guard totalWeight > 0 else { return minimums }
-        var widths = zip(minimums, weights).map { $0 + spare * $1 / totalWeight }
-        var leftover = spare - zip(widths, minimums).reduce(0) { $0 + $1.0 - $1.1 }
+        guard totalWeight > 0 else { return widths }
+        widths = zip(widths, weights).map { $0 + spare * $1 / totalWeight }
+        var leftover = spare - zip(widths, minimums).reduce(0) { $0 + max(0, $1.0 - $1.1) }
         for index in widths.indices where leftover > 0 && weights[index] > 0 {
             widths[index] += 1
             leftover -= 1
@@ -90,17 +88,50 @@ public struct Table {
         return widths
     }
 
+    /// `widths` with the sorted column one wider when its title and marker do
+    /// not fit and a flexible column can spare the cell (or the row has room
+    /// left), so the marker never cuts a name it need not.
+    static func makingRoomForTheMarker(_ widths: [Int], columns: [TableColumn], sort: TableSort?, available: Int) -> [Int] {
+        guard let sort, widths.indices.contains(sort.column), widths[sort.column] > 0 else { return widths }
+        let wanted = DisplayWidth.of(columns[sort.column].title) + 1
+        guard widths[sort.column] < wanted else { return widths }
+        var widths = widths
+        let used = widths.reduce(0, +) + columnSpacing * max(0, widths.filter { $0 > 0 }.count - 1)
+        if used < available {
+            widths[sort.column] += min(available - used, wanted - widths[sort.column])
+            return widths
+        }
+        let donor = widths.indices.filter { index in
+            guard index != sort.column, case .flexible = columns[index].width else { return false }
+            return widths[index] > minimumWidth(columns[index])
+        }.max { widths[$0] < widths[$1] }
+        if let donor {
+            let given = min(wanted - widths[sort.column], widths[donor] - minimumWidth(columns[donor]))
+            widths[donor] -= given
+            widths[sort.column] += given
+        }
+        return widths
+    }
+
+    private static func minimumWidth(_ column: TableColumn) -> Int {
+        switch column.width {
+        case .fixed(let width): max(0, width)
+        case .flexible(let minimum, _): max(0, minimum)
+        }
+    }
+
     /// Draws the header and the visible rows into `area`, blanking rows past
     /// the end. Returns the scroll offset used, to keep for the next frame.
     @discardableResult
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) -> Int {
         guard !area.isEmpty else { return 0 }
-        let widths = Self.columnWidths(for: columns, in: area.width)
+        let widths = Self.makingRoomForTheMarker(
+            Self.columnWidths(for: columns, in: area.width), columns: columns, sort: sort, available: area.width)
         var starts: [Int] = []
         var x = area.x
         for width in widths {
             starts.append(x)
-            x += width + Self.columnSpacing
+            if width > 0 { x += width + Self.columnSpacing }  // a dropped column takes no gap either
         }
 
         buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(" ", style: theme.tableHeader))

@@ -13,10 +13,15 @@ public struct TableColumn: Hashable, Sendable {
     public var title: String
     public var width: Width
     public var alignment: TextAlignment
+    /// Which columns stay when the table is too narrow for every minimum: the
+    /// lowest priority is dropped first (the rightmost of equals), so the
+    /// columns a person decides by stay in a narrow split.
+    public var priority: Int
 
-    public init(_ title: String, width: Width, alignment: TextAlignment = .left) {
+    public init(_ title: String, width: Width, alignment: TextAlignment = .left, priority: Int = 0) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.priority = priority
     }
 }

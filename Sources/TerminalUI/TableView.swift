@@ -10,7 +10,7 @@ struct TableView {
             TableColumn(
                 header.title,
                 width: header.flexible ? .flexible(min: header.minWidth, weight: 1) : .fixed(header.minWidth),
-                alignment: header.alignment == .right ? .right : .left)
+                alignment: header.alignment == .right ? .right : .left, priority: header.priority)
         }
         let sort = model.headers.firstIndex { $0.sort != nil }.map { TableSort(column: $0, ascending: model.headers[$0].sort == .ascending) }
         let table = Table(

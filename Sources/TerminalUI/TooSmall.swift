@@ -5,7 +5,7 @@ public struct TooSmall: Hashable, Sendable {
     public var minimumWidth: Int
     public var minimumHeight: Int
 
-    public init(minimumWidth: Int = 80, minimumHeight: Int = 24) {
+    public init(minimumWidth: Int = 60, minimumHeight: Int = 16) {
         self.minimumWidth = minimumWidth
         self.minimumHeight = minimumHeight
     }

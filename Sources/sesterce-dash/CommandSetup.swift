@@ -45,7 +45,7 @@ enum CommandSetup {
             print(text, terminator: "")
         case .failure(let error):
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
-            throw ExitCode(apiFailure)
+            throw ExitCode(error is CommandRefusal ? usageError : apiFailure)
         }
     }
 }

@@ -76,13 +76,18 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// A connected client, and the simulator when `--demo` started one (stop it at the end).
-    func connect(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Connection {
+    /// `requestLog` gets a record of every exchange (`--log-file`).
+    func connect(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        requestLog: (@Sendable (RequestRecord) -> Void)? = nil
+    ) async throws -> Connection {
         if demo {
             var options = SimulatorOptions()
             options.speed = 2
             let server = try await SimulatorServer.start(options)
             return Connection(
-                client: SesterceClient(baseURL: server.url, apiKey: options.apiKey), keySource: "demo simulator",
+                client: SesterceClient(baseURL: server.url, apiKey: options.apiKey, requestLog: requestLog),
+                keySource: "demo simulator",
                 simulator: server, account: AccountKey(host: "demo", apiKey: options.apiKey))
         }
         let url: URL
@@ -94,7 +99,7 @@ struct ConnectionOptions: ParsableArguments {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let client = SesterceClient(baseURL: url, apiKey: credentials.key)
+        let client = SesterceClient(baseURL: url, apiKey: credentials.key, requestLog: requestLog)
         return Connection(
             client: client, keySource: credentials.source, simulator: nil,
             account: AccountKey(host: Connection.host(of: url), apiKey: credentials.key))

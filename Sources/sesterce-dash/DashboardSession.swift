@@ -59,9 +59,6 @@ final class DashboardSession: Sendable {
         _ = SessionLoop.run(
             on: terminal, client: client, settings: settings, theme: theme, inbox: inbox, ledger: ledger,
             endpoints: endpoints, webhook: webhook,
-            request: { [log] effect in
-                if let log, let request = effect.requestDescription { log.write("request \(request)") }
-            },
             observe: { [self] action in log(action) })
     }
 
@@ -73,12 +70,11 @@ final class DashboardSession: Sendable {
         case .detailLoaded(.failure(let error), _, _): log.write("detail failed: \(error)")
         case .catalogPolled(let list, _): if let error = list.error { log.write("\(list.kind.rawValue) failed: \(error)") }
         case .requestsSlowed(let rate): log.write("rate limited: the pace is now \(Formatting.rate(rate))")
-        case .mutationFinished(let mutation, let error?): log.write("\(mutation) failed: \(error)")
-        case .mutationFinished(let mutation, nil): log.write("\(mutation) done")
-        case .instanceSaved(let mutation, .failure(let error)):
-            log.write("\(Effect.perform(mutation).requestDescription ?? "save") failed: \(error)")
+        case .mutationFinished(let mutation, let error?): log.write("\(mutation.logDescription) failed: \(error)")
+        case .mutationFinished(let mutation, nil): log.write("\(mutation.logDescription) done")
+        case .instanceSaved(let mutation, .failure(let error)): log.write("\(mutation.logDescription) failed: \(error)")
         case .instanceSaved(let mutation, .success(let instance)):
-            log.write("\(Effect.perform(mutation).requestDescription ?? "save") done: \(instance.id) \(instance.status.rawValue)")
+            log.write("\(mutation.logDescription) done: \(instance.id) \(instance.status.rawValue)")
         case .priceQuoted(_, .failure(let error)): log.write("price preview failed: \(error)")
         case .ledgerFailed(let message): log.write("ledger failed: \(message)")
         default: break
@@ -86,18 +82,19 @@ final class DashboardSession: Sendable {
     }
 }
 
-extension Effect {
-    /// What a request effect asks for, for the log; nil for timers and quitting.
-    /// An instance's settings are named, not written out: env values may be secrets.
-    var requestDescription: String? {
+extension Mutation {
+    /// What a change did, for the log: names and ids only. Never written out
+    /// whole: an instance's settings hold env values and a registry's its password.
+    var logDescription: String {
         switch self {
-        case .timer, .cancel, .quit, .loadCostHistory, .recordEvent, .loadEvents, .loadStopTimers, .claimStopTimer, .ringBell,
-             .notifyDesktop: nil
-        case .postWebhook(let event): "webhook: \(event.kind.rawValue) of \(event.instanceName ?? "the account")"
-        case .recordPoll(let instances, _, _, _): "ledger: record \(instances.count) instances"
-        case .perform(.createInstance(let spec)): "create instance \(spec.name)"
-        case .perform(.updateInstance(let id, let spec)): "update instance \(spec.name) (\(id))"
-        default: String(describing: self)
+        case .start(let id, let name): "start \(name) (\(id))"
+        case .stop(let id, let name): "stop \(name) (\(id))"
+        case .createInstance(let spec): "create instance \(spec.name)"
+        case .updateInstance(let id, let spec): "update instance \(spec.name) (\(id))"
+        case .deleteInstance(let id, let name): "delete instance \(name) (\(id))"
+        case .createRegistry(let name, _): "create registry \(name)"
+        case .updateRegistry(let id, let name, _): "update registry \(name) (\(id))"
+        case .deleteRegistry(let id, let name): "delete registry \(name) (\(id))"
         }
     }
 }

@@ -1,10 +1,13 @@
 import Foundation
+import SesterceAPI
 import Synchronization
 
-/// `--log-file`: one line per request sent and per answer to an instance poll
-/// or a change, timestamped to the millisecond, so that a session can be
-/// looked into afterwards (when did the data come back?). It only ever
-/// receives effects, API errors and counts, which carry no key.
+/// `--log-file`: one line per HTTP exchange (method, path, status, duration,
+/// bytes, retry number) or its failure with the reason, and one per answer
+/// to an instance poll or a change, timestamped to the millisecond, so that
+/// a session can be looked into afterwards. It only ever receives request
+/// records, names, ids, API errors and counts, which carry no key and no
+/// env value.
 final class EventLog: Sendable {
     private let handle: Mutex<FileHandle>
 
@@ -21,6 +24,11 @@ final class EventLog: Sendable {
 
     /// `2026-11-30T17:11:26.042Z`: the tests read these back.
     static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// Where the client hands each exchange: one line of it.
+    var requestLine: @Sendable (RequestRecord) -> Void {
+        { [self] record in write(record.line) }
+    }
 
     func write(_ message: String) {
         let line = "\(Date().formatted(Self.timestamp)) \(message)\n"

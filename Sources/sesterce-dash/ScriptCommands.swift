@@ -24,8 +24,8 @@ struct ListCommand: AsyncParsableCommand {
 /// What `start` and `stop` take: the instance, the output format, `--readonly`
 /// and the connection.
 struct InstanceActionArguments: ParsableArguments {
-    @Argument(help: "The instance's id (see `list instances`).")
-    var id: String
+    @Argument(help: "The instance's name or id (see `list instances`).")
+    var instance: String
 
     @Option(help: "table or json (a JSON object).")
     var output: OutputFormat = .table
@@ -35,12 +35,12 @@ struct InstanceActionArguments: ParsableArguments {
     @OptionGroup var connection: ConnectionOptions
 
     func run(_ action: InstanceAction) async throws {
-        try CommandSetup.refuseIfReadonly(safety.readonly, action.rawValue, id)
-        try await CommandSetup.script(connection, output) { try await $0.perform(action, id: id) }
+        try CommandSetup.refuseIfReadonly(safety.readonly, action.rawValue, instance)
+        try await CommandSetup.script(connection, output) { try await $0.perform(action, instance: instance) }
     }
 }
 
-/// `sesterce-dash start ID`.
+/// `sesterce-dash start INSTANCE`.
 struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a stopped instance.")
 
@@ -49,7 +49,7 @@ struct StartCommand: AsyncParsableCommand {
     func run() async throws { try await arguments.run(.start) }
 }
 
-/// `sesterce-dash stop ID`.
+/// `sesterce-dash stop INSTANCE`.
 struct StopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop", abstract: "Stop a running instance (it is no longer billed).")
@@ -59,19 +59,22 @@ struct StopCommand: AsyncParsableCommand {
     func run() async throws { try await arguments.run(.stop) }
 }
 
-/// `sesterce-dash price --hardware ID --region ID --max N`.
+/// `sesterce-dash price --hardware NAME --region NAME --max N` (names or ids).
 struct PriceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "price", abstract: "What a configuration costs at its maximum scale.")
 
-    @Option(help: "Hardware flavor id (see `list hardware`).")
+    @Option(help: "Hardware flavor: id, name or short name such as 1xL40S (see `list hardware`).")
     var hardware: String
 
-    @Option(name: .customLong("region"), help: "Region id (see `list regions`); repeat for several.")
-    var regions: [Int] = []
+    @Option(name: .customLong("region"), help: "Region: id or name (see `list regions`); repeat for several.")
+    var regions: [String] = []
 
     @Option(help: "Maximum pods in each region.")
     var max: Int
+
+    @Flag(help: "Price regions that are not ACTIVE or have no room for the hardware (refused otherwise, exit 2).")
+    var force = false
 
     @Option(help: "table or json (a JSON object).")
     var output: OutputFormat = .table
@@ -85,7 +88,7 @@ struct PriceCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSetup.script(connection, output) {
-            try await $0.price(hardwareId: hardware, regionIds: regions, maxPods: max)
+            try await $0.price(hardware: hardware, regions: regions, maxPods: max, force: force)
         }
     }
 }

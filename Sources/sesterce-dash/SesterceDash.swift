@@ -76,7 +76,7 @@ struct SesterceDash: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(CommandSetup.usageError)
         }
-        let connection = try await options.connect(environment: environment)
+        let connection = try await options.connect(environment: environment, requestLog: log?.requestLine)
         let ledger = noLedger ? LedgerOpening(ledger: nil, notice: nil) : LedgerOpening.open(
             account: connection.account, retentionDays: config.config.retentionDays, environment: environment)
         let settings = State.Settings(

@@ -109,7 +109,7 @@ struct ConfigParsingTests {
     func unknownCommand() throws {
         let error = try #require(Self.error("keys:\n  quit: Q\n  exit: x\n"))
         #expect(error.hasPrefix("~/.config/sesterce-dash/config.yaml:3: keys.exit: unknown command; known: show-instances, "))
-        #expect(error.contains("refresh, help, quit"))
+        #expect(error.contains("refresh, help, messages, prompt, json, quit"))
     }
 
     @Test("An unknown key label names the entry's line")

@@ -119,7 +119,7 @@ struct ScriptCommandTests {
     func stop() async throws {
         try await Self.withSimulator { json, _, server in
             let chat = try #require(await Self.instance(named: "chat-prod", in: server))
-            let answer = try Self.jsonObject(try await json.perform(.stop, id: chat.id))
+            let answer = try Self.jsonObject(try await json.perform(.stop, instance: chat.id))
             #expect(answer["action"] as? String == "stop")
             #expect(answer["id"] as? String == chat.id)
             let after = await server.store.listInstances().first { $0.id == chat.id }
@@ -131,8 +131,8 @@ struct ScriptCommandTests {
     func start() async throws {
         try await Self.withSimulator { _, table, server in
             let stopped = try #require(await Self.firstStopped(in: server))
-            let text = try await table.perform(.start, id: stopped.id)
-            #expect(text == "Start requested for instance \(stopped.id).\n")
+            let text = try await table.perform(.start, instance: stopped.name)
+            #expect(text == "Start requested for instance \(stopped.name) (\(stopped.id)).\n")
             let after = await server.store.listInstances().first { $0.id == stopped.id }
             #expect(after?.status != .disabled)
         }
@@ -144,7 +144,7 @@ struct ScriptCommandTests {
             let stopped = try #require(await Self.firstStopped(in: server))
             var failure: APIError?
             do {
-                _ = try await json.perform(.stop, id: stopped.id)
+                _ = try await json.perform(.stop, instance: stopped.id)
             } catch let error as APIError {
                 failure = error
             }
@@ -153,20 +153,31 @@ struct ScriptCommandTests {
         }
     }
 
-    @Test("An unknown id is not found")
-    func unknownId() async throws {
+    @Test("An unknown name or id is refused before anything is sent")
+    func unknownInstance() async throws {
         try await Self.withSimulator { json, _, _ in
-            var failure: APIError?
-            do {
-                _ = try await json.perform(.start, id: "000000000000000000000000")
-            } catch let error as APIError {
-                failure = error
+            await #expect(throws: CommandRefusal("No instance named or with id '000000000000000000000000' (see `sesterce-dash list instances`).")) {
+                _ = try await json.perform(.start, instance: "000000000000000000000000")
             }
-            let error = try #require(failure)
-            guard case .notFound = error else {
-                Issue.record("expected not found, got \(error)")
-                return
-            }
+        }
+    }
+
+    @Test("A name two instances share is refused, listing both with their status; an id still works")
+    func ambiguousName() async throws {
+        try await Self.withSimulator { json, _, server in
+            let chat = try #require(await Self.instance(named: "chat-prod", in: server))
+            let detail = try #require(await server.store.instance(id: chat.id))
+            let twin = await server.store.create(InstanceSpec(
+                name: "chat-prod", modelId: detail.modelId, hardwareId: detail.hardwareId,
+                containerPort: detail.containerPort ?? 8000,
+                regions: detail.regions.map { RegionScaling(regionId: $0.regionId, scale: $0.scale) }))
+            let refusal = await #expect(throws: CommandRefusal.self) { _ = try await json.perform(.stop, instance: "chat-prod") }
+            let listed = [chat.id, twin.id].sorted()
+            #expect(refusal?.description.hasPrefix("Several instances are named 'chat-prod': use an id. Matches: \(listed[0]) (") == true)
+            #expect(refusal?.description.contains("\(listed[1]) (") == true)
+            #expect(await server.store.listInstances().first { $0.id == chat.id }?.status != .disabled)
+            _ = try await json.perform(.stop, instance: chat.id)
+            #expect(await server.store.listInstances().first { $0.id == chat.id }?.status == .disabled)
         }
     }
 
@@ -177,14 +188,49 @@ struct ScriptCommandTests {
             let region = try #require(active)
             let roomy = region.capacities.first { $0.value >= 2 }?.key
             let hardwareId = try #require(roomy)
-            let answer = try Self.jsonObject(try await json.price(hardwareId: hardwareId, regionIds: [region.id], maxPods: 2))
+            let answer = try Self.jsonObject(try await json.price(hardware: hardwareId, regions: [String(region.id)], maxPods: 2))
             let expected = try #require(await server.store.price(hardwareId: hardwareId, maxPods: [2]))
             #expect(Set(answer.keys) == ["hardwareId", "regionIds", "maxPods", "currencyCode", "pricePerHour", "pricePerMonth"])
             #expect(answer["pricePerHour"] as? Double == expected.pricePerHour)
             #expect(answer["regionIds"] as? [Int] == [region.id])
-            let text = try await table.price(hardwareId: hardwareId, regionIds: [region.id], maxPods: 2)
+            let text = try await table.price(hardware: hardwareId, regions: [String(region.id)], maxPods: 2)
             #expect(text.contains("PER HOUR"))
             #expect(text.contains(Formatting.money(expected.pricePerHour)))
+        }
+    }
+
+    @Test("price takes hardware and region names: the same quote as by id")
+    func priceByName() async throws {
+        try await Self.withSimulator { json, _, server in
+            let region = try #require(await server.store.regions().first { $0.isActive && $0.capacities.values.contains { $0 >= 2 } })
+            let hardwareId = try #require(region.capacities.first { $0.value >= 2 }?.key)
+            let flavor = try #require(await server.store.hardware().first { $0.id == hardwareId })
+            let byId = try await json.price(hardware: hardwareId, regions: [String(region.id)], maxPods: 2)
+            let byName = try await json.price(hardware: flavor.name, regions: [region.name.uppercased()], maxPods: 2)
+            #expect(byName == byId)
+        }
+    }
+
+    @Test("price refuses a region not ACTIVE, or without room for the hardware, saying which; --force prices it")
+    func priceRefusals() async throws {
+        try await Self.withSimulator { json, _, server in
+            let regions = await server.store.regions()
+            let hardware = await server.store.hardware()
+            let closed = try #require(regions.first { !$0.isActive })
+            let flavor = try #require(hardware.first)
+            let refusal = await #expect(throws: CommandRefusal.self) {
+                _ = try await json.price(hardware: flavor.id, regions: [closed.name], maxPods: 1)
+            }
+            #expect(refusal?.description.hasPrefix("Region \(closed.name) (\(closed.id)) is \(closed.state), not ACTIVE") == true)
+            _ = try await json.price(hardware: flavor.id, regions: [closed.name], maxPods: 1, force: true)
+
+            let full = try #require(regions.lazy.compactMap { region in
+                region.isActive ? hardware.first { region.capacity(for: $0.id) == 0 }.map { (region, $0) } : nil
+            }.first)
+            let noRoom = await #expect(throws: CommandRefusal.self) {
+                _ = try await json.price(hardware: full.1.id, regions: [String(full.0.id)], maxPods: 1)
+            }
+            #expect(noRoom?.description == "Region \(full.0.name) (\(full.0.id)) has no room for \(full.1.name): nothing priced (--force prices it anyway).")
         }
     }
 

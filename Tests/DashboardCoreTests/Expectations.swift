@@ -31,10 +31,12 @@ extension Effect {
 
 /// Expected changes of state, stated the way a person would say them.
 extension State {
-    /// Shows the next footer message.
-    mutating func flashes(_ text: String, _ kind: Flash.Kind = .info) {
+    /// Shows the next footer message, which the message log keeps; a poll's
+    /// failure names the poll (its next success takes the message away).
+    mutating func flashes(_ text: String, _ kind: Flash.Kind = .info, failedPoll: PollKind? = nil) {
         flashCount += 1
-        flash = Flash(text: text, kind: kind, number: flashCount)
+        flash = Flash(text: text, kind: kind, number: flashCount, failedPoll: failedPoll)
+        messages.append(text, kind: kind, at: now)
     }
 
     /// A poll of `kind` goes out.
@@ -73,9 +75,13 @@ extension State {
     }
 
     /// The open form is valid and sent: its rules now show, and a second submit waits.
-    mutating func submitsForm() {
+    /// Ctrl-S on a valid form: the request goes, the form's earlier errors
+    /// go, and the footer says `saying` ("Saving chat-eu…") meanwhile.
+    mutating func submitsForm(saying text: String) {
         _ = form!.form.attemptSubmit()
         form!.submitting = true
+        form!.form.setErrors([:])
+        flashes(text)
     }
 
     /// The rows `pane` shows, by position in its list, and the id of the one selected.

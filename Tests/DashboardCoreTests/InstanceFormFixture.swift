@@ -75,7 +75,13 @@ enum InstanceFormFixture {
         _ state: State, sending mutation: Mutation, sourceLocation: SourceLocation = #_sourceLocation
     ) -> TestStore {
         var store = TestStore(state)
-        store.send(.submitForm, effects: [.perform(mutation)], sourceLocation: sourceLocation) { $0.submitsForm() }
+        let name = switch mutation {
+        case .createInstance(let spec), .updateInstance(_, let spec): spec.name
+        default: "?"
+        }
+        store.send(.submitForm, effects: [.perform(mutation), .flashExpiry(state.flashCount + 1)], sourceLocation: sourceLocation) {
+            $0.submitsForm(saying: "Saving \(name)…")
+        }
         return store
     }
 

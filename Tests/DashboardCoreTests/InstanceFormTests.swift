@@ -67,7 +67,7 @@ struct InstanceFormTests {
         #expect(effects.contains(price))
     }
 
-    @Test("Choosing another model brings its port and default hardware; regions follow the hardware")
+    @Test("Choosing another model brings its port and default hardware; a region without room for it is unticked, and the footer says so")
     func modelBringsDefaults() {
         var (state, _) = F.newForm()
         F.choose("model", "whisper", in: &state)
@@ -78,10 +78,21 @@ struct InstanceFormTests {
             Issue.record("no region list")
             return
         }
-        // Paris has no H100 left: only Dallas is offered, and Paris stays listed because it was chosen.
-        #expect(regions.options.map(\.label) == ["Paris (FR)", "Dallas (US)"])
-        #expect(regions.options.map(\.detail) == ["no room", "5 free"])
-        #expect(form.checks["all.max"] == "above the free capacity (Paris 0)")
+        // Paris has no H100 left: it is unticked, and only Dallas is offered.
+        #expect(regions.options.map(\.label) == ["Dallas (US)"])
+        #expect(regions.options.map(\.detail) == ["5 free"])
+        #expect(form.chosen("regions").isEmpty)
+        #expect(state.flash?.text == "Unticked Paris: no room for 1xH100")
+        #expect(state.messages.entries.last?.text == "Unticked Paris: no room for 1xH100")
+    }
+
+    @Test("A region that has room for the new hardware stays ticked, and nothing is said")
+    func regionWithRoomStays() {
+        var (state, _) = F.newForm()
+        F.toggleRegion("Dallas", in: &state)
+        F.choose("hardware", "1xH100", in: &state)
+        #expect(F.form(state).chosen("regions") == ["78"])
+        #expect(state.flash?.text == "Unticked Paris: no room for 1xH100")
     }
 
     @Test("Hardware options show $/h per pod and how many regions have room")
@@ -175,10 +186,11 @@ struct InstanceFormTests {
         #expect(form.text("r78.max") == "3")
         F.retype("r42.max", "4", in: &state)
         form = F.form(state)
-        #expect(form.sections.map(\.title).suffix(2) == ["Autoscaling in Paris", "Autoscaling in Dallas"])
+        // By name, as everywhere.
+        #expect(form.sections.map(\.title).suffix(2) == ["Autoscaling in Dallas", "Autoscaling in Paris"])
         let spec = InstanceSpec(
             name: "multi", modelId: "m-llama", hardwareId: "hw-l40s", containerPort: 8000, regions: [
-                RegionScaling(regionId: 42, scale: F.limits(max: 4)), RegionScaling(regionId: 78, scale: F.limits(max: 3)),
+                RegionScaling(regionId: 78, scale: F.limits(max: 3)), RegionScaling(regionId: 42, scale: F.limits(max: 4)),
             ])
         F.submit(state, sending: .createInstance(spec))
     }
@@ -271,7 +283,7 @@ struct InstanceChangeTests {
         let created = Self.created("chat-eu")
         // The catalog polls the form asked for are still out: they go again when back.
         store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
-                   effects: [.pollInstances(detailId: "new1"), .cancel(.priceDebounce), .sweep(), .flashExpiry(1)]) {
+                   effects: [.pollInstances(detailId: "new1"), .cancel(.priceDebounce), .sweep(), .flashExpiry(2)]) {
             $0.form = nil
             $0.recordsAction("new1", "chat-eu", "create accepted")
             $0.instances.append(created)
@@ -392,10 +404,12 @@ struct InstanceChangeTests {
         let form = F.form(state)
         #expect(form.selected("model") == "m-whisper")
         #expect(form.selected("hardware") == "hw-l40s")
-        #expect(form.chosen("regions") == ["42", "78"])
+        // Listed by name: Dallas, then Paris.
+        #expect(form.chosen("regions") == ["78", "42"])
         #expect(form.text("port") == "9000")
         var expected = Self.unusual
         expected.name = "whisper-eu-copy"
+        expected.regions.reverse()
         F.submit(state, sending: .createInstance(expected))
     }
 
@@ -469,7 +483,7 @@ struct InstanceChangeTests {
         store.send(.command(.showPane(.registries))) { $0.pane = .registries }
         let created = Self.created("chat-eu")
         store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
-                   effects: [.pollInstances(detailId: "a1"), .flashExpiry(1)]) {
+                   effects: [.pollInstances(detailId: "a1"), .flashExpiry(2)]) {
             $0.instances.append(created)
             $0.created["new1"] = PendingCreation(instance: created, settledByPoll: $0.poll(.instances).sent + 1)
             $0.listings[.instances]!.order = [5, 0, 3, 1, 4, 2]

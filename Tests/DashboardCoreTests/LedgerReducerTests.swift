@@ -59,8 +59,7 @@ struct LedgerReducerTests {
         var store = TestStore(Self.state())
         store.send(.ledgerFailed("disk I/O error"), effects: [.timer(.flash, after: 10, action: .flashExpired(1))]) {
             $0.ledger.failureShown = true
-            $0.flashCount = 1
-            $0.flash = Flash(text: "Ledger: disk I/O error (cost history is not being recorded)", kind: .error, number: 1)
+            $0.flashes("Ledger: disk I/O error (cost history is not being recorded)", .error)
         }
         store.send(.ledgerFailed("disk I/O error"))
     }

@@ -42,7 +42,7 @@ struct PollingTests {
         store.send(.instancesPolled(.failure(error), detail: nil, at: later),
                    effects: [.nextPoll(.instances, after: 5, token: 2), .flashExpiry(1, .error)]) {
             $0.pollFailed(.instances, error, at: later)
-            $0.flashes("Refresh failed, retrying in 5s: Server error (502): Bad Gateway", .error)
+            $0.flashes("Refresh failed, retrying in 5s: Server error (502): Bad Gateway", .error, failedPoll: .instances)
         }
     }
 
@@ -81,7 +81,7 @@ struct PollingTests {
         store.send(.instancesPolled(.failure(error), detail: nil, at: t0),
                    effects: [.nextPoll(.instances, after: 45, token: 1), .flashExpiry(1, .error)]) {
             $0.pollFailed(.instances, error, at: t0)
-            $0.flashes("Refresh rate limited, retrying in 45s: slow down", .error)
+            $0.flashes("Refresh rate limited, retrying in 45s: slow down", .error, failedPoll: .instances)
         }
     }
 
@@ -218,6 +218,8 @@ struct CatalogPollingTests {
             $0.models = [Fixture.llama]
             $0.pollSucceeded(.catalog(.models), at: t0)
             $0.lists(.models, order: [0], selected: "m-llama")
+            // The data is back: the word of its failure goes (the message log keeps it).
+            $0.flash = nil
         }
     }
 
@@ -231,12 +233,12 @@ struct CatalogPollingTests {
         let failure = "Refresh of \(kind.rawValue) failed, retrying in"
         store.send(.catalogPolled(failed, at: t0), effects: [.nextPoll(.catalog(kind), after: 10, token: 1), .flashExpiry(1, .error)]) {
             $0.pollFailed(.catalog(kind), .timedOut, at: t0)
-            $0.flashes("\(failure) 10s: Request timed out", .error)
+            $0.flashes("\(failure) 10s: Request timed out", .error, failedPoll: .catalog(kind))
         }
         store.send(.pollDue(.catalog(kind), token: 1), effects: [.pollCatalog(kind)]) { $0.sendsPoll(.catalog(kind)) }
         store.send(.catalogPolled(failed, at: t0), effects: [.nextPoll(.catalog(kind), after: 20, token: 2), .flashExpiry(2, .error)]) {
             $0.pollFailed(.catalog(kind), .timedOut, at: t0)
-            $0.flashes("\(failure) 20s: Request timed out", .error)
+            $0.flashes("\(failure) 20s: Request timed out", .error, failedPoll: .catalog(kind))
         }
         for pane in Pane.allCases where ![.instances, .cost, .events].contains(pane) {
             let table = Fixture.table(of: pane, in: store.state)

@@ -31,9 +31,9 @@ struct RegistryTests {
     static func submitted(sourceLocation: SourceLocation = #_sourceLocation) -> TestStore {
         var store = TestStore(filledForm())
         #expect(store.state.inputMode == .form)
-        store.send(.submitForm, effects: [.perform(teamHub)], sourceLocation: sourceLocation) {
-            $0.submitsForm()
+        store.send(.submitForm, effects: [.perform(teamHub), .flashExpiry(1)], sourceLocation: sourceLocation) {
             $0.form!.form.clearSecrets()
+            $0.submitsForm(saying: "Saving registry team-hub…")
         }
         return store
     }
@@ -43,7 +43,7 @@ struct RegistryTests {
         var store = Self.submitted()
         store.send(.submitForm)
         store.send(.mutationFinished(Self.teamHub, error: nil),
-                   effects: [.pollCatalog(.registries), .flashExpiry(1)]) {
+                   effects: [.pollCatalog(.registries), .flashExpiry(2)]) {
             $0.form = nil
             $0.flashes("Registry team-hub created")
             $0.sendsPoll(.catalog(.registries))

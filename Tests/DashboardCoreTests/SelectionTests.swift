@@ -130,12 +130,12 @@ struct SelectionTests {
         }
     }
 
-    @Test("The keymap maps keys by mode: text goes to the filter, y only confirms in a dialog")
+    @Test("The keymap maps keys by mode: text goes to the filter, y confirms in a dialog (elsewhere it shows JSON)")
     func keymap() {
         var state = Fixture.loadedState()
         let keys = Keymap.standard
         #expect(keys.action(for: .character("j"), in: state) == .command(.move(.down)))
-        #expect(keys.action(for: .character("y"), in: state) == nil)
+        #expect(keys.action(for: .character("y"), in: state) == .command(.rawJSON))
         _ = reduce(&state, .command(.beginFilter))
         #expect(keys.action(for: .character("j"), in: state) == .filterInput("j"))
         #expect(keys.action(for: .escape, in: state) == .clearFilter)

@@ -99,7 +99,8 @@ struct StartStopTests {
         let state = Self.selecting(name)
         let id = state.selectedInstance!.id
         var store = TestStore(state)
-        store.send(.command(command)) {
+        // A start says its price, which needs the instance's detail: asked for now.
+        store.send(.command(command), effects: command == .start ? [.fetchDetail(id: id)] : []) {
             $0.overlay = .confirm(command == .start ? .start(id: id, name: name) : .stop(id: id, name: name))
         }
     }
@@ -115,18 +116,44 @@ struct StartStopTests {
         return state
     }
 
-    @Test("The start question says what the instance will cost once running, when its detail and price are known")
+    @Test("The start question never comes without its cost: the detail is asked for, \"pricing…\" shows and y waits until it comes")
     func startSaysTheCost() {
-        var state = Self.selecting("whisper-batch")
-        _ = reduce(&state, .command(.start))
-        guard case .confirm(let plain)? = ScreenModel(state).overlay else { Issue.record("no question"); return }
-        #expect(plain.message == "Start whisper-batch? It will be billed while it runs.")
-        _ = reduce(&state, .cancel)
-        _ = reduce(&state, .detailLoaded(.success(Fixture.detail("c3", name: "whisper-batch", ready: 0, total: 0)), at: Fixture.t0))
-        _ = reduce(&state, .hardwarePricesLoaded(asked: ["hw-l40s"], ["hw-l40s": 1.44]))
-        _ = reduce(&state, .command(.start))
-        guard case .confirm(let priced)? = ScreenModel(state).overlay else { Issue.record("no question"); return }
+        var store = TestStore(Self.selecting("whisper-batch"))
+        store.send(.command(.start), effects: [.fetchDetail(id: "c3")]) {
+            $0.overlay = .confirm(.start(id: "c3", name: "whisper-batch"))
+        }
+        guard case .confirm(let pricing)? = ScreenModel(store.state).overlay else { Issue.record("no question"); return }
+        #expect(pricing.message == "Start whisper-batch? It will be billed while it runs: pricing…")
+        #expect(pricing.hint == "pricing… · n/Esc cancel")
+        store.send(.confirm)
+        let detail = Fixture.detail("c3", name: "whisper-batch", ready: 0, total: 0)
+        store.send(.detailLoaded(.success(detail), at: Fixture.t0), effects: [.sweep()]) {
+            $0.details["c3"] = detail
+            $0.detailFetchedAt["c3"] = Fixture.t0
+        }
+        store.send(.hardwarePricesLoaded(asked: ["hw-l40s"], ["hw-l40s": 1.44])) {
+            $0.hardwarePricesAsked.remove("hw-l40s")
+            $0.hardwarePrices["hw-l40s"] = 1.44
+        }
+        guard case .confirm(let priced)? = ScreenModel(store.state).overlay else { Issue.record("no question"); return }
         #expect(priced.message == "Start whisper-batch? It will be billed while it runs: $1.44/h at min (1 pod), $5.76/h at max (4 pods).")
+        #expect(priced.hint == "y confirm · n/Esc cancel")
+        store.send(.confirm, effects: [.perform(.start(id: "c3", name: "whisper-batch"))]) {
+            $0.overlay = nil
+            $0.transitions["c3"] = PendingTransition(status: "STARTING")
+        }
+    }
+
+    @Test("A start question whose detail cannot be loaded goes, and the footer says why")
+    func startWithoutDetail() {
+        var store = TestStore(Self.selecting("whisper-batch"))
+        store.send(.command(.start), effects: [.fetchDetail(id: "c3")]) {
+            $0.overlay = .confirm(.start(id: "c3", name: "whisper-batch"))
+        }
+        store.send(.detailLoaded(.failure(.timedOut), at: Fixture.t0), effects: [.sweep(), .flashExpiry(1, .error)]) {
+            $0.overlay = nil
+            $0.flashes("Could not load the detail: Request timed out", .error)
+        }
     }
 
     @Test("c on the Registries pane says only instances are cloned")
@@ -142,7 +169,7 @@ struct StartStopTests {
     @Test("n or Esc cancels the dialog without sending anything")
     func cancel() {
         var store = TestStore(Self.selecting("whisper-batch"))
-        store.send(.command(.start)) { $0.overlay = .confirm(.start(id: "c3", name: "whisper-batch")) }
+        store.send(.command(.start), effects: [.fetchDetail(id: "c3")]) { $0.overlay = .confirm(.start(id: "c3", name: "whisper-batch")) }
         store.send(.cancel) { $0.overlay = nil }
     }
 }

@@ -22,29 +22,29 @@ struct TimerTests {
         store.send(.flashExpired(2))
     }
 
-    @Test("The clock runs while the header is shown: not below 80x24, armed when the terminal grows, again after each tick")
+    @Test("The clock runs while the header is shown: not below 60x16, armed when the terminal grows, again after each tick")
     func clock() {
         var store = TestStore(State(settings: .init(host: "h"), now: t0))
-        store.send(.resized(width: 79, height: 30)) {
-            $0.width = 79
+        store.send(.resized(width: 59, height: 30)) {
+            $0.width = 59
             $0.height = 30
         }
         store.send(.launched(t0), effects: [.pollInstances(detailId: nil)] + Effect.catalogPolls) {
             $0.sendsPoll(.instances)
             $0.sendsCatalogPolls()
         }
-        store.send(.resized(width: 80, height: 24), effects: [.clock(armedAt: t0)]) {
-            $0.width = 80
-            $0.height = 24
+        store.send(.resized(width: 60, height: 16), effects: [.clock(armedAt: t0)]) {
+            $0.width = 60
+            $0.height = 16
             $0.clockArmed = true
         }
         let second = t0.addingTimeInterval(1)
         store.send(.tick(second), effects: [.clock(armedAt: second)]) { $0.now = second }
         // A tick that comes late does not turn the clock back.
         store.send(.tick(t0), effects: [.clock(armedAt: second)])
-        store.send(.resized(width: 120, height: 23)) {
+        store.send(.resized(width: 120, height: 15)) {
             $0.width = 120
-            $0.height = 23
+            $0.height = 15
         }
         let third = t0.addingTimeInterval(2)
         store.send(.tick(third)) {

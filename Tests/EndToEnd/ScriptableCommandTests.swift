@@ -60,10 +60,35 @@ struct ScriptableCommandTests {
 
     @Test("A request the API refuses exits 1 with its message on stderr")
     func apiFailure() throws {
-        let run = try Self.dash(["start", "000000000000000000000000", "--demo"])
+        let run = try Self.dash(["stop", "whisper-batch", "--demo"])
         #expect(run.status == 1)
         #expect(run.output.isEmpty)
-        #expect(run.errors.contains("Not found"))
+        #expect(run.errors.contains("already stopped"))
+    }
+
+    @Test("An unknown instance name exits 2, nothing sent; a name is taken like an id")
+    func instanceByName() throws {
+        let unknown = try Self.dash(["start", "no-such-instance", "--demo"])
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains("No instance named or with id 'no-such-instance'"))
+        let started = try Self.dash(["start", "whisper-batch", "--demo"])
+        #expect(started.status == 0)
+        #expect(started.output.hasPrefix("Start requested for instance whisper-batch ("))
+    }
+
+    @Test("price refuses a region that is not ACTIVE (exit 2, naming it) unless --force")
+    func priceRefusal() throws {
+        let listed = try Self.dash(["list", "regions", "--demo", "--output", "json"])
+        let regions = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        let closed = try #require(regions.first { $0["state"] as? String != "ACTIVE" })
+        let name = try #require(closed["name"] as? String)
+        let refused = try Self.dash(["price", "--hardware", "1xL40S", "--region", name, "--max", "1", "--demo"])
+        #expect(refused.status == 2)
+        #expect(refused.errors.contains("Region \(name) ("))
+        #expect(refused.errors.contains("not ACTIVE"))
+        let forced = try Self.dash(["price", "--hardware", "1xL40S", "--region", name, "--max", "1", "--demo", "--force"])
+        #expect(forced.status == 0)
+        #expect(forced.output.contains("PER HOUR"))
     }
 
     @Test("No API key exits 2 and says where it looked")
@@ -80,12 +105,15 @@ struct ScriptableCommandTests {
         #expect(run.errors.contains("~/.config/sesterce-dash/config.yaml:2: theme: expected dark, light or mono, got \"blue\""))
     }
 
-    @Test("A config file others can read gets a warning on stderr; the command still runs")
+    @Test("A config file others can change gets a warning on stderr, one they can only read none; the command still runs")
     func openConfig() throws {
-        let run = try Self.dash(["list", "models", "--demo"], config: "theme: light\n", configMode: 0o644)
+        let run = try Self.dash(["list", "models", "--demo"], config: "theme: light\n", configMode: 0o664)
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("NAME"))
-        #expect(run.errors.contains("warning: permissions 0644 for '~/.config/sesterce-dash/config.yaml' are too open"))
+        #expect(run.errors.contains("warning: permissions 0664 for '~/.config/sesterce-dash/config.yaml' are too open"))
+        let readable = try Self.dash(["list", "models", "--demo"], config: "theme: light\n", configMode: 0o644)
+        #expect(readable.status == 0)
+        #expect(!readable.errors.contains("warning"))
     }
 
     @Test("A usage error exits 2")

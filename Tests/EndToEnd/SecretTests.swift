@@ -69,7 +69,7 @@ struct SecretTests {
         screens.append(try await tmux.waitFor(text: "exit=0"))
         for screen in screens { #expect(!screen.contains(key)) }
         let log = workspace.log()
-        #expect(log.contains("request"))
+        #expect(log.contains("GET /ai-inference/instances 200 "))
         #expect(log.contains("failed"))
         #expect(!log.contains(key))
     }

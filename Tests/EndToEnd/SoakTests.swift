@@ -116,7 +116,7 @@ struct SoakTests {
         // this test looked: a starved test process may look late.
         let recovery = Self.firstPoll(in: lines, after: switched).map { $0.timeIntervalSince(switched) }
         let recovered = recovery.map { $0 <= Double(2 * Self.refresh) } ?? false
-        let polls = lines.filter { $0.contains("request pollInstances") }.count
+        let polls = lines.filter { $0.contains(" GET /ai-inference/instances ") }.count
         let failedPolls = lines.filter { $0.contains("instances failed") }.count
         let afterWarmUp = samples.filter { $0.second > Self.warmUp }
         let baseline = afterWarmUp.first?.residentKiB ?? 0

@@ -134,8 +134,8 @@ struct ScreenStyleTests {
 
     @Test("Too small: the message in the warning style")
     func tooSmall() {
-        let buffer = ScreenFixture.render(ScreenFixture.loaded(width: 60, height: 20))
-        #expect(styles(of: "Terminal too small", in: buffer, y: 9) == [theme.warning])
+        let buffer = ScreenFixture.render(ScreenFixture.loaded(width: 59, height: 16))
+        #expect(styles(of: "Terminal too small", in: buffer, y: 7) == [theme.warning])
     }
 }
 

@@ -24,7 +24,7 @@ struct ScreenTests {
             "support-bot      ERROR             chat            -    $1.44  40m support-bot.…",
             "whisper-batch    DISABLED          audio           -    $1.44   2h whisper-batc…",
         ], blank(15), [
-            "Enter open  / filter  o sort  s start  x stop  n new  r refresh  ? help  q quit",
+            "Enter open  s start  x stop  n new  e edit  c clone  D delete  / filter  ? help",
         ]))
     }
 
@@ -41,7 +41,7 @@ struct ScreenTests {
             "support-bot                   ERROR             chat                          -    $1.44  40m support-bot.ai.sesterce.d…",
             "whisper-batch                 DISABLED          audio                         -    $1.44   2h whisper-batch.ai.sesterce…",
         ], blank(31), [
-            "Enter open  / filter  o sort  s start  x stop  n new  r refresh  ? help  q quit",
+            "Enter open  s start  x stop  n new  e edit  c clone  D delete  / filter  o sort  r refresh  ? help  q quit",
         ]))
     }
 
@@ -170,7 +170,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.detail(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6  7                                     chat-prod-eu",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Status       ACTIVE                                                          │",
             "│ Price        $2.88/h                                                         │",
@@ -192,7 +192,7 @@ struct ScreenTests {
             "│ Startup      vllm serve --max-model-len 8192                                 │",
             "└──────────────────────────────────────────────── lines 1-18 of 27 · Esc back ─┘",
             "",
-            "Esc back  ↑↓ scroll  s start  x stop  n new  r refresh  ? help  q quit",
+            "Esc back  ↑↓ scroll  s start  x stop  n new  e edit  c clone  D delete  ? help",
         ]))
     }
 
@@ -201,7 +201,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.detailAtEnd(width: 80, height: 24), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
-            " 1 Instances  2  3  4  5  6  7                                     chat-prod-eu",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────┐",
             "│ Tokyo            ░░░░░░░░░░░░░░░░░░ 0/1  min 1 · max 2 · cooldown 600s       │",
             "│   triggers: cpu 70%                                                          │",
@@ -223,7 +223,7 @@ struct ScreenTests {
             "│   MAX_MODEL_LEN=8192                                                         │",
             "└─────────────────────────────────────────────── lines 10-27 of 27 · Esc back ─┘",
             "",
-            "Esc back  ↑↓ scroll  s start  x stop  n new  r refresh  ? help  q quit",
+            "Esc back  ↑↓ scroll  s start  x stop  n new  e edit  c clone  D delete  ? help",
         ]))
     }
 
@@ -232,7 +232,7 @@ struct ScreenTests {
         expectScreen(ScreenFixture.detail(width: 120, height: 40), screen(
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
-            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                              chat-prod-eu",
+            " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events",
             "┌─ chat-prod-eu ───────────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ Status       ACTIVE                                                                                                  │",
             "│ Price        $2.88/h                                                                                                 │",
@@ -270,7 +270,7 @@ struct ScreenTests {
             "│                                                                                                                      │",
             "└─────────────────────────────────────────────────────────────────────────────────────────────────────────── Esc back ─┘",
             "",
-            "Esc back  ↑↓ scroll  s start  x stop  n new  r refresh  ? help  q quit",
+            "Esc back  ↑↓ scroll  s start  x stop  n new  e edit  c clone  D delete  r refresh  ? help  q quit",
         ]))
     }
 
@@ -282,26 +282,26 @@ struct ScreenTests {
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
             " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
-            "┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
-            "│ Panes                                                                       │",
-            "│   1            show Instances                                               │",
-            "│   2            show Regions                                                 │",
-            "│   3            show Hardware                                                │",
-            "│   4            show Models                                                  │",
-            "│   5            show Registries                                              │",
-            "│   6            show Cost                                                    │",
-            "│   7            show Events                                                  │",
-            "│   Tab          next pane                                                    │",
-            "│   Shift-Tab    previous pane                                                │",
-            "│                                                                             │",
-            "│ Move                                                                        │",
-            "│   k ↑          move up                                                      │",
-            "│   j ↓          move down                                                    │",
-            "│   PgUp Ctrl-B  page up                                                      │",
-            "│   PgDn Ctrl-F  page down                                                    │",
-            "│   g Home       go to the first row                                          │",
-            "│   G End        go to the last row                                           │",
-            "└────────────────────────────────────────────────────────── lines 1-18 of 77 ─┘",
+            "┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────────┐",
+            "│ Panes                                                                        │",
+            "│   1            show Instances                                                │",
+            "│   2            show Regions                                                  │",
+            "│   3            show Hardware                                                 │",
+            "│   4            show Models                                                   │",
+            "│   5            show Registries                                               │",
+            "│   6            show Cost                                                     │",
+            "│   7            show Events                                                   │",
+            "│   Tab          next pane                                                     │",
+            "│   Shift-Tab    previous pane                                                 │",
+            "│                                                                              │",
+            "│ Move                                                                         │",
+            "│   k ↑          move up                                                       │",
+            "│   j ↓          move down                                                     │",
+            "│   PgUp Ctrl-B  page up                                                       │",
+            "│   PgDn Ctrl-F  page down                                                     │",
+            "│   g Home       go to the first row                                           │",
+            "│   G End        go to the last row                                            │",
+            "└─────────────────────────────────────────────────────────── lines 1-18 of 80 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -313,26 +313,26 @@ struct ScreenTests {
         [
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
             " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
-            "┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
-            "│   i            back to the prompt line                                      │",
-            "│   b            probe: 20 streamed requests, TTFT and tok/s                  │",
-            "│   t            parameters: system prompt, temperature, top_p, ...           │",
-            "│   u            the same request as a curl command                           │",
-            "│                                                                             │",
-            "│ Filter and dialogs                                                          │",
-            "│   Enter        keep the filter and leave it                                 │",
-            "│   Esc          clear the filter / cancel a dialog                           │",
-            "│   y            confirm a dialog                                             │",
-            "│                                                                             │",
-            "│ Forms                                                                       │",
-            "│   Tab ↑↓       next / previous field (Shift-Tab back)                       │",
-            "│   Space        switch a toggle or a region                                  │",
-            "│   Enter        open a list / pick / new env line                            │",
-            "│   Ctrl-S F10   submit (the price shows at the bottom)                       │",
-            "│   Esc          close a list / leave (asks if edited)                        │",
-            "│                                                                             │",
-            "│ Cost                                                                        │",
-            "└───────────────────────────────────────────────────────── lines 50-67 of 77 ─┘",
+            "┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────────┐",
+            "│ Playground (p)                                                               │",
+            "│   Enter        send the prompt                                               │",
+            "│   Esc          stop a reply / leave the prompt / close                       │",
+            "│   i            back to the prompt line                                       │",
+            "│   b            probe: 20 streamed requests, TTFT and tok/s                   │",
+            "│   t            parameters: system prompt, temperature, top_p, ...            │",
+            "│   u            the same request as a curl command                            │",
+            "│                                                                              │",
+            "│ Filter and dialogs                                                           │",
+            "│   Enter        keep the filter and leave it                                  │",
+            "│   Esc          clear the filter / cancel a dialog                            │",
+            "│   y            confirm a dialog                                              │",
+            "│                                                                              │",
+            "│ Forms                                                                        │",
+            "│   Tab ↑↓       next / previous field (Shift-Tab back)                        │",
+            "│   Space        switch a toggle or a region                                   │",
+            "│   Enter        open a list / pick / new env line                             │",
+            "│   Ctrl-S F10   submit (the price shows at the bottom)                        │",
+            "└────────────────────────────────────────────────────────── lines 50-67 of 80 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -344,42 +344,42 @@ struct ScreenTests {
         [
             " api.cloud.sesterce.com · updated 3s ago           $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.44",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                             Instances (5)",
-            "                    ┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────┐",
-            "                    │ Panes                                                                       │",
-            "                    │   1            show Instances                                               │",
-            "                    │   2            show Regions                                                 │",
-            "                    │   3            show Hardware                                                │",
-            "                    │   4            show Models                                                  │",
-            "                    │   5            show Registries                                              │",
-            "                    │   6            show Cost                                                    │",
-            "                    │   7            show Events                                                  │",
-            "                    │   Tab          next pane                                                    │",
-            "                    │   Shift-Tab    previous pane                                                │",
-            "                    │                                                                             │",
-            "                    │ Move                                                                        │",
-            "                    │   k ↑          move up                                                      │",
-            "                    │   j ↓          move down                                                    │",
-            "                    │   PgUp Ctrl-B  page up                                                      │",
-            "                    │   PgDn Ctrl-F  page down                                                    │",
-            "                    │   g Home       go to the first row                                          │",
-            "                    │   G End        go to the last row                                           │",
-            "                    │                                                                             │",
-            "                    │ Rows                                                                        │",
-            "                    │   Enter        open the instance's detail                                   │",
-            "                    │   Esc          back / close / clear filter                                  │",
-            "                    │   /            filter rows (Enter keeps, Esc clears)                        │",
-            "                    │   o            sort by the next column                                      │",
-            "                    │   O            reverse the sort                                             │",
-            "                    │                                                                             │",
-            "                    │ Instances                                                                   │",
-            "                    │   s            start the selected instance (confirm with y)                 │",
-            "                    │   x            stop the selected instance (confirm with y)                  │",
-            "                    │   p            chat with the endpoint in a playground (b: probe)            │",
-            "                    │   T            stop timer: in 2h, at 19:00 (again: change)                  │",
-            "                    │                                                                             │",
-            "                    │ Create and change (Instances, Registries)                                   │",
-            "                    │   n            new instance (in Registries: new registry)                   │",
-            "                    └────────────────────────────────────────────────────────── lines 1-34 of 77 ─┘",
+            "            ┌─ Keys — Esc or ? closes ────────────────────────────────────────────────────────────────────┐",
+            "            │ Panes                                                                                       │",
+            "            │   1            show Instances                                                               │",
+            "            │   2            show Regions                                                                 │",
+            "            │   3            show Hardware                                                                │",
+            "            │   4            show Models                                                                  │",
+            "            │   5            show Registries                                                              │",
+            "            │   6            show Cost                                                                    │",
+            "            │   7            show Events                                                                  │",
+            "            │   Tab          next pane                                                                    │",
+            "            │   Shift-Tab    previous pane                                                                │",
+            "            │                                                                                             │",
+            "            │ Move                                                                                        │",
+            "            │   k ↑          move up                                                                      │",
+            "            │   j ↓          move down                                                                    │",
+            "            │   PgUp Ctrl-B  page up                                                                      │",
+            "            │   PgDn Ctrl-F  page down                                                                    │",
+            "            │   g Home       go to the first row                                                          │",
+            "            │   G End        go to the last row                                                           │",
+            "            │                                                                                             │",
+            "            │ Rows                                                                                        │",
+            "            │   Enter        open the instance's detail                                                   │",
+            "            │   Esc          back / close / clear filter                                                  │",
+            "            │   /            filter rows (Enter keeps, Esc clears)                                        │",
+            "            │   o            sort by the next column                                                      │",
+            "            │   O            reverse the sort                                                             │",
+            "            │                                                                                             │",
+            "            │ Instances                                                                                   │",
+            "            │   s            start the selected instance (confirm with y)                                 │",
+            "            │   x            stop the selected instance (confirm with y)                                  │",
+            "            │   p            chat with the endpoint in a playground (b: probe)                            │",
+            "            │   T            stop timer: in 2h, at 19:00 (again: change)                                  │",
+            "            │                                                                                             │",
+            "            │ Create and change (Instances, Registries)                                                   │",
+            "            │   n            new instance (in Registries: new registry)                                   │",
+            "            └────────────────────────────────────────────────────────────────────────── lines 1-34 of 80 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -475,7 +475,7 @@ struct ScreenTests {
             "whisper-batch    DISABLED          audio           -    $1.44   2h whisper-batc…",
         ], blank(14), [
             "Refresh failed, retrying in 5s: Server error (503): upstream unavailable",
-            "Enter open  / filter  o sort  s start  x stop  n new  r refresh  ? help  q quit",
+            "Enter open  s start  x stop  n new  e edit  c clone  D delete  / filter  ? help",
         ]))
     }
 
@@ -493,16 +493,7 @@ struct ScreenTests {
             "whisper-batch                 DISABLED          audio                         -    $1.44   2h whisper-batch.ai.sesterce…",
         ], blank(30), [
             "Refresh failed, retrying in 5s: Server error (503): upstream unavailable",
-            "Enter open  / filter  o sort  s start  x stop  n new  r refresh  ? help  q quit",
+            "Enter open  s start  x stop  n new  e edit  c clone  D delete  / filter  o sort  r refresh  ? help  q quit",
         ]))
-    }
-
-    @Test("Below 80x24 only the sizes are shown")
-    func tooSmall() {
-        expectScreen(ScreenFixture.loaded(width: 60, height: 20), screen(
-        blank(9), [
-            "                     Terminal too small",
-            "                current 60x20, minimum 80x24",
-        ], blank(9)))
     }
 }

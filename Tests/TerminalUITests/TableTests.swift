@@ -23,9 +23,32 @@ struct TableTests {
         #expect(Table.columnWidths(for: instanceColumns, in: 52) == [12, 10, 8, 10, 8])
     }
 
-    @Test func tooNarrowKeepsMinimumsFromTheLeftAndCutsTheRest() {
-        #expect(Table.columnWidths(for: instanceColumns, in: 40) == [12, 10, 8, 7, 0])
+    @Test func tooNarrowDropsTheRightmostColumnsWholeAndCutsOnlyALoneColumn() {
+        #expect(Table.columnWidths(for: instanceColumns, in: 40) == [20, 10, 8, 0, 0])
         #expect(Table.columnWidths(for: instanceColumns, in: 5) == [5, 0, 0, 0, 0])
+    }
+
+    @Test func tooNarrowDropsTheLowestPriorityFirst() {
+        let columns = [
+            TableColumn("NAME", width: .flexible(min: 12), priority: 10),
+            TableColumn("FEATURES", width: .flexible(min: 8), priority: 1),
+            TableColumn("READY", width: .fixed(5), priority: 10),
+            TableColumn("AGE", width: .fixed(4), priority: 2),
+            TableColumn("ADDRESS", width: .flexible(min: 10)),
+            TableColumn("$/H", width: .fixed(8), priority: 10),
+        ]
+        #expect(Table.columnWidths(for: columns, in: 42) == [13, 8, 5, 4, 0, 8])
+        #expect(Table.columnWidths(for: columns, in: 36) == [16, 0, 5, 4, 0, 8])
+        #expect(Table.columnWidths(for: columns, in: 30) == [15, 0, 5, 0, 0, 8])
+    }
+
+    @Test("The sort marker takes a cell from a flexible column rather than cut a title that fills its column")
+    func sortMarkerDoesNotCutTheTitle() {
+        var buffer = backdrop(width: 30, height: 2)
+        let columns = [TableColumn("NAME", width: .flexible(min: 8)), TableColumn("READY", width: .fixed(5), alignment: .right)]
+        Table(columns: columns, rows: [[TableCell("chat"), TableCell("1/2")]], sort: TableSort(column: 1, ascending: false))
+            .render(into: &buffer, area: buffer.area, theme: .dark)
+        #expect(buffer.lines == [padded("NAME" + repeated(" ", 20) + "READY▼", 30), padded("chat" + repeated(" ", 23) + "1/2", 30)])
     }
 
     @Test func onlyFixedColumnsLeaveTheSpareRoomEmpty() {

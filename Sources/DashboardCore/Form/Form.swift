@@ -43,6 +43,11 @@ public struct Form: Equatable, Sendable {
     /// Errors found by the caller across fields ("max is above the region's
     /// capacity of 4"), by field id; replaced as a whole by `setChecks`.
     public private(set) var checks: [String: String] = [:]
+    /// A warning above the fields that stays, said before submitting (an
+    /// edit redeploys the instance).
+    public var notice: String? {
+        didSet { keepFocusVisible() }
+    }
     /// A line pinned under the fields, never scrolled away (the live price).
     public var summary: FormSummary? {
         didSet { keepFocusVisible() }
@@ -213,6 +218,11 @@ public struct Form: Equatable, Sendable {
         update(id) { field in
             if case .info = field.kind { field.kind = .info(text, tone: tone) }
         }
+    }
+
+    /// What an empty field says ("catalog loading…", then "no region has room").
+    public mutating func setPlaceholder(_ id: String, _ placeholder: String) {
+        update(id) { $0.placeholder = placeholder }
     }
 
     public mutating func setEnabled(_ id: String, _ isEnabled: Bool) {

@@ -120,6 +120,8 @@ public struct FormModel: Equatable, Sendable {
     public var dropdown: Dropdown?
     /// Pinned under the fields (the live price).
     public var summary: FormSummary?
+    /// A warning above the messages, there from the start (an edit redeploys).
+    public var notice: String?
     public var hints: [Hint]
 
     /// Widest the label column gets; longer labels are cut.
@@ -143,6 +145,7 @@ public struct FormModel: Equatable, Sendable {
             self.dropdown = rows.indices.contains(dropdown.row) ? dropdown : nil
         }
         summary = form.summary
+        notice = form.notice
         hints = Self.hints(form)
     }
 
@@ -182,7 +185,7 @@ struct FormPlan {
 
     init(_ form: Form) {
         banner = Self.banner(form)
-        contentRows = max(1, form.visibleRows - banner.count - (form.summary == nil ? 0 : 1))
+        contentRows = max(1, form.visibleRows - banner.count - (form.summary == nil ? 0 : 1) - (form.notice == nil ? 0 : 1))
         for section in form.sections {
             let shown = section.fields.filter { !$0.isHidden }
             guard !shown.isEmpty else { continue }

@@ -117,7 +117,16 @@ struct InstanceForm {
         replaceOptions(Field.registry, in: &form, catalog.registries.map { FormOption(id: $0.id, label: $0.name, detail: $0.url) })
         replaceOptions(Field.hardware, in: &form, catalog.hardware.map(hardwareOption))
         let hardwareId = form.selected(Field.hardware)
+        if let hardwareId, let before = previous.selected(Field.hardware), hardwareId != before {
+            // Other hardware: a region without room for it is no choice any more.
+            let kept = form.chosen(Field.regions).filter { Int($0).map { catalog.free($0, hardwareId) > 0 } ?? false }
+            form.setChosen(Field.regions, Set(kept))
+        }
         replaceOptions(Field.regions, in: &form, regionOptions(hardwareId, keeping: form.chosen(Field.regions)))
+        let loading = catalog.regions.isEmpty || catalog.hardware.isEmpty
+        for (field, placeholder) in [(Field.model, "choose…"), (Field.hardware, "choose…"), (Field.regions, "no region has room")] {
+            form.setPlaceholder(field, loading ? "catalog loading…" : placeholder)
+        }
         syncScalingGroups(&form)
         form.setChecks(checks(form))
         return filled
@@ -147,7 +156,7 @@ struct InstanceForm {
     /// person's back; the checks say what is wrong with it).
     private func regionOptions(_ hardwareId: String?, keeping chosen: [String]) -> [FormOption] {
         let kept = Set(chosen)
-        return catalog.regions.compactMap { region in
+        return catalog.regionsByName.compactMap { region in
             let free = hardwareId.map { catalog.free(region.id, $0) } ?? 0
             guard (region.isActive && free > 0) || kept.contains(String(region.id)) else { return nil }
             let detail = !region.isActive ? region.state : hardwareId == nil ? "" : free == 0 ? "no room" : "\(free) free"
@@ -175,7 +184,7 @@ struct InstanceForm {
         for id in chosen where !same && form.field(ScalingFields.region(id).min) == nil {
             sections.append(FormSection(sectionTitle(id), ScalingFields.region(id).fields(copying: .shared, in: form)))
         }
-        let order = Dictionary(catalog.regions.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
+        let order = Dictionary(catalog.regionsByName.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
         let fixed = sections.filter { regionId(of: $0) == nil }
         let perRegion = sections.filter { regionId(of: $0) != nil }
             .sorted { (order[regionId(of: $0)!] ?? .max) < (order[regionId(of: $1)!] ?? .max) }

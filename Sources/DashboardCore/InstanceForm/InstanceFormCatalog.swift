@@ -27,6 +27,12 @@ struct InstanceFormCatalog: Equatable {
     }
 
     func region(_ id: Int) -> Region? { regions.first { $0.id == id } }
+
+    /// The regions by name, as the Regions pane lists them: the form shows
+    /// them (and their autoscaling groups) in that one order.
+    var regionsByName: [Region] {
+        regions.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+    }
     func model(_ id: String?) -> InferenceModel? { models.first { $0.id == id } }
 }
 
