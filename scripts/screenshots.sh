@@ -303,6 +303,26 @@ wait_gone 'Playground ·'
 keys Escape
 wait_for "Instances ($count)"
 
+# 11. Events: a stop timer set on chat-prod with T (the TIMER column shows
+#     it), whisper-batch started with s; pane 7 lists both, newest first.
+keys g
+keys T
+wait_for 'Stop timer'
+type_text 2h
+keys Enter
+wait_for 'TIMER'
+keys G
+keys s
+wait_for 'Start whisper-batch'
+wait_for 'y confirm'
+keys y
+wait_for 'Starting whisper-batch'
+keys 7
+wait_for 'Events (' 'timer set'
+shot 11-events
+keys 1
+wait_for "Instances ($count)"
+
 # 8. Stale data: the simulator goes away; the next refresh fails.
 kill "$SIM_PID"
 wait "$SIM_PID" 2>/dev/null || true

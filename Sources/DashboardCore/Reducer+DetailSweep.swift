@@ -23,6 +23,9 @@ extension State {
         return rows.compactMap { instances.indices.contains($0) ? instances[$0].id : nil }
     }
 
+    /// Details the sweep has out at most; the next is asked when one comes back.
+    static let detailsOutAtOnce = 2
+
     /// A detail is worth asking again after one refresh interval; older than
     /// three its READY is dimmed.
     func detailAge(_ id: String) -> Double? {
@@ -50,6 +53,10 @@ extension State {
             guard let next = shown.min() else { return [] }
             return [.timer(.detailSweep, after: max(gap, next), action: .detailSweepDue)]
         }
+        // Never more than two out: when the scheduler's pace is below
+        // `detailRate` (the service limits it), details wait here instead of
+        // piling up in its queue ahead of the instance polls.
+        guard detailsAsked.count < Self.detailsOutAtOnce else { return [] }
         if let last = detailSweepLastAsked, now.timeIntervalSince(last) < gap {
             return [.timer(.detailSweep, after: gap - now.timeIntervalSince(last), action: .detailSweepDue)]
         }

@@ -41,10 +41,12 @@ struct ProbeCommandTests {
         let rate = try #require(object["tokensPerSecond"] as? [String: Double])
         #expect(Set(rate.keys) == ["p50", "mean"])
         #expect((36...44).contains(rate["p50"] ?? 0), "\(rate)")
-        // Streamed for real: each token read as the server sent it, never a burst at the end.
+        // Streamed for real: each token read as the server sent it, never a
+        // burst at the end (which would put the median gap near 0). The
+        // smallest gap is not checked: on a busy machine a token sent late
+        // is followed closely by the next, sent on time.
         let gaps = try #require(object["interTokenMs"] as? [String: Double])
         #expect((20...32).contains(gaps["p50"] ?? 0), "\(gaps)")
-        #expect((gaps["min"] ?? 0) > 10, "\(gaps)")
         #expect((object["errors"] as? [String: Int])?.isEmpty == true)
         #expect(!run.output.contains(Self.secret) && !run.errors.contains(Self.secret))
     }
