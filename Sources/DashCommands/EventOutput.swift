@@ -3,29 +3,22 @@ import Foundation
 import SesterceModels
 
 /// What `sesterce-dash events` and `watch --output json` print of an event:
-/// one JSON object per event, with the fields of the Events pane.
+/// one JSON object per event, its fields (`at`, `kind`, `instanceId`,
+/// `instanceName`, `old`, `new`, `detail`, `hourlyPrice`, those it has) and
+/// `text`, the sentence an alert says.
 public struct EventRecord: Encodable, Equatable, Sendable {
-    public var at: Date
-    public var kind: String
-    public var instanceId: String?
-    public var instanceName: String?
-    public var old: String?
-    public var new: String?
-    public var detail: String?
-    public var hourlyPrice: Double?
-    /// The sentence an alert says.
-    public var text: String
+    public var event: AccountEvent
 
     public init(_ event: AccountEvent) {
-        at = event.at
-        kind = event.kind.rawValue
-        instanceId = event.instanceId
-        instanceName = event.instanceName
-        old = event.old
-        new = event.new
-        detail = event.detail
-        hourlyPrice = event.hourlyPrice
-        text = event.sentence
+        self.event = event
+    }
+
+    private enum Keys: String, CodingKey { case text }
+
+    public func encode(to encoder: any Encoder) throws {
+        try event.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(event.sentence, forKey: .text)
     }
 
     /// Events newest first: a table in the local time zone, or a JSON array.

@@ -32,7 +32,13 @@ extension State {
         addToList(new)
         let alerting = new.filter { event in event.alertClass.map(settings.alerts.on.contains) ?? false }
         guard let last = alerting.last else { return [] }
-        showInfo(alerting.count == 1 ? last.sentence : "\(last.sentence) (and \(alerting.count - 1) more: pane 7)")
+        // The footer tells an alert unless it shows something else, such as
+        // the result of what the person just did: that stays until it expires
+        // (the alert is in the Events pane, and rings all the same).
+        if flash == nil || flash?.number == alertFlash {
+            showInfo(alerting.count == 1 ? last.sentence : "\(last.sentence) (and \(alerting.count - 1) more: pane 7)")
+            alertFlash = flashCount
+        }
         var effects: [Effect] = []
         if settings.alerts.bell, !settings.headless { effects.append(.ringBell) }
         if settings.alerts.desktop, !settings.headless {

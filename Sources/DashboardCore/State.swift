@@ -67,6 +67,8 @@ public struct State: Equatable, Sendable {
     public var detailSweepPausedUntil: Date?
     /// What happened, newest first (the Events pane), at most `State.eventsKept`.
     public var events: [AccountEvent] = []
+    /// The footer message that tells an alert (a newer alert may replace it).
+    public var alertFlash: Int?
     /// The last look at the instances, for finding events without a ledger.
     public var observed: [String: InstanceObservation]?
     /// Stop timers by instance id, as the ledger has them.

@@ -21,6 +21,14 @@ extension CommandSetup {
         }
     }
 
+    /// The ledger of the account `options` name (config applied), for a
+    /// command that reads or writes it without the API.
+    static func accountLedger(_ options: ConnectionOptions, environment: [String: String]) async throws -> Ledger {
+        let config = try loadConfig(environment: environment)
+        let account = try await options.applying(config.config).account(environment: environment)
+        return try openLedger(config, account: account, environment: environment)
+    }
+
     /// Runs ledger work, printing its text; a failure is said and exits 1.
     static func printing(_ work: () throws -> String) throws {
         do {
@@ -61,9 +69,7 @@ struct EventsCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sesterce-dash: --since: \(error)\n".utf8))
             throw ExitCode(CommandSetup.usageError)
         }
-        let config = try CommandSetup.loadConfig(environment: environment)
-        let account = try await connection.applying(config.config).account(environment: environment)
-        let ledger = try CommandSetup.openLedger(config, account: account, environment: environment)
+        let ledger = try await CommandSetup.accountLedger(connection, environment: environment)
         try CommandSetup.printing {
             try EventRecord.render(try ledger.events(since: start, limit: max(1, limit)), output, timeZone: .current)
         }
@@ -154,10 +160,7 @@ struct TimerListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let config = try CommandSetup.loadConfig(environment: environment)
-        let account = try await connection.applying(config.config).account(environment: environment)
-        let ledger = try CommandSetup.openLedger(config, account: account, environment: environment)
+        let ledger = try await CommandSetup.accountLedger(connection, environment: ProcessInfo.processInfo.environment)
         try CommandSetup.printing { try StopTimerRecord.render(try ledger.stopTimers(), output, now: Date(), timeZone: .current) }
     }
 }
@@ -174,10 +177,7 @@ struct TimerCancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         try CommandSetup.refuseIfReadonly(safety.readonly, "a stop timer cancel", instance)
-        let environment = ProcessInfo.processInfo.environment
-        let config = try CommandSetup.loadConfig(environment: environment)
-        let account = try await connection.applying(config.config).account(environment: environment)
-        let ledger = try CommandSetup.openLedger(config, account: account, environment: environment)
+        let ledger = try await CommandSetup.accountLedger(connection, environment: ProcessInfo.processInfo.environment)
         try CommandSetup.printing {
             let timers = try ledger.stopTimers()
             let matches = timers.filter { $0.instanceId == instance }.nilIfEmpty ?? timers.filter { $0.instanceName == instance }

@@ -171,9 +171,7 @@ struct ReportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(CommandSetup.usageError)
         }
-        let config = try CommandSetup.loadConfig(environment: environment)
-        let account = try await connection.applying(config.config).account(environment: environment)
-        let ledger = try CommandSetup.openLedger(config, account: account, environment: environment)
+        let ledger = try await CommandSetup.accountLedger(connection, environment: environment)
         try CommandSetup.printing { try ReportRecord(try ledger.report(since: range.since, until: range.until)).render(output) }
     }
 }

@@ -33,6 +33,7 @@ struct SelectionTests {
             $0.observes(remaining)
             $0.recordsEvents([gone])
             $0.flashes("sdxl-render: gone (was DEPLOYING)")
+            $0.alertFlash = 1
             $0.polls[.instances]!.token = 2
             $0.cost.sample(BurnRate(instances: remaining), at: Fixture.t0)
             $0.lists(.instances, order: [0, 2, 3, 1], selected: "e5")  // the third row still

@@ -54,6 +54,22 @@ struct WatchingReducerTests {
         #expect(state.flash?.text == "chat-prod: ready pods 2/2 → 1/2")
     }
 
+    @Test("An alert does not push the person's own message out of the footer; a newer alert replaces an older one")
+    func alertsInTheFooter() {
+        var state = Self.state()
+        _ = reduce(&state, .mutationFinished(.stop(id: "a1", name: "chat-prod"), error: nil))
+        let mine = state.flash
+        let error = AccountEvent(at: Fixture.t0, kind: .status, instanceId: "e5", instanceName: "support-bot", old: "ACTIVE", new: "ERROR")
+        #expect(reduce(&state, .eventsDetected([error])).contains(.ringBell))
+        #expect(state.flash == mine && state.events.first == error)
+        _ = reduce(&state, .flashExpired(mine!.number))
+        _ = reduce(&state, .eventsDetected([error]))
+        #expect(state.flash?.text == error.sentence)
+        let ready = AccountEvent(at: Fixture.t0, kind: .status, instanceId: "b2", instanceName: "sdxl-render", old: "DEPLOYING", new: "ACTIVE")
+        _ = reduce(&state, .eventsDetected([ready]))
+        #expect(state.flash?.text == ready.sentence)
+    }
+
     @Test("The result of an action is an event, kept in the ledger; a failed webhook too, without alerting again")
     func actionsAndFailedAlerts() {
         var state = Self.state(ledger: true)
