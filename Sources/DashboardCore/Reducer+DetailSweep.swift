@@ -26,6 +26,13 @@ extension State {
     /// Details the sweep has out at most; the next is asked when one comes back.
     static let detailsOutAtOnce = 2
 
+    /// The instance rows' order or filter reads a detail (READY).
+    var rowsDependOnDetails: Bool {
+        let listing = listings[.instances] ?? Listing()
+        let ready = PaneTable.make(.instances, self).headers.firstIndex { $0.title == "READY" }
+        return listing.sortColumn == ready || !listing.filter.isEmpty
+    }
+
     /// A detail is worth asking again after one refresh interval; older than
     /// three its READY is dimmed.
     func detailAge(_ id: String) -> Double? {

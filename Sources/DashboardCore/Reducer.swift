@@ -69,7 +69,9 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
             if state.startAwaitsPrice { state.overlay = nil }
             state.showError("Could not load the detail: \(error)")
         }
-        state.reorder(.instances)
+        // Details change only READY: the rows move only when sorted or
+        // filtered by it (sorting 10,000 rows for each detail would not do).
+        if state.rowsDependOnDetails { state.reorder(.instances) }
         return state.openAwaitedForm() + state.sweepDetails()
 
     case .detailSweepDue:
