@@ -1,5 +1,8 @@
 import DashboardRuntime
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hummingbird
 import Logging
 import NIOCore
@@ -87,7 +90,8 @@ struct WebhookSenderTests {
 
     @Test("a port nothing listens on: connection refused, 3 tries")
     func nothingListens() async throws {
-        let port = try await freedPort()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/hooks/T000/B000/XXXX"))
         let sender = try WebhookSender(url: url, allowInsecureHTTP: false, backoff: Self.quick)
         let error = try #require(await sender.deliver(Self.event))
@@ -189,11 +193,29 @@ func withReceiver(answers: [Int], _ body: (WebhookReceiver, URL) async throws ->
     try await body(receiver, try #require(URL(string: "http://127.0.0.1:\(port)/hooks/T000/B000/XXXX")))
 }
 
-/// A loopback port that was listening a moment ago and is closed now.
-func freedPort() async throws -> Int {
-    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-        .bind(host: "127.0.0.1", port: 0).get()
-    let port = try #require(channel.localAddress?.port)
-    try await channel.close()
-    return port
+/// A loopback port bound and never listened on: a connection to it is
+/// refused, and, held for the test, no other test can take it meanwhile
+/// (a port closed after use could be bound by one running beside it).
+final class RefusingPort {
+    let port: Int
+    private let socket: Int32
+
+    init() throws {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.socket = socket
+        try #require(socket >= 0, "socket() failed")
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+            }
+        }
+        try #require(bound, "bind() failed")
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(socket) }
 }
