@@ -5,10 +5,12 @@ extension State {
     /// What a successful poll asks of the ledger: record it, then read the
     /// history back (the Cost pane's top instances only while it is shown).
     /// Events are found by the ledger; stop timers set by another process
-    /// (the `timer` command, a watcher) are picked up here too.
+    /// (the `timer` command, a watcher) are picked up here too, and, while
+    /// the Events pane is shown, the events other processes recorded.
     func recordPoll(_ instances: [Instance], at time: Date) -> [Effect] {
         guard settings.ledger else { return [] }
         return [.recordPoll(instances, readiness: readiness, at: time, maxGap: maxLedgerGap), loadCostHistory(at: time), .loadStopTimers]
+            + (pane == .events ? [.loadEvents] : [])
     }
 
     /// Longer than this between two polls and nobody was watching: three

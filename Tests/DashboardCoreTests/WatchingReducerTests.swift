@@ -45,8 +45,12 @@ struct WatchingReducerTests {
         let effects = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: .success(detail), at: Self.at(1)))
         #expect(effects.contains(.recordPoll(
             Fixture.fleet, readiness: ["a1": InstanceReadiness(detail, at: Self.at(1))], at: Self.at(1), maxGap: 60)))
-        #expect(effects.contains(.loadStopTimers))
+        #expect(effects.contains(.loadStopTimers) && !effects.contains(.loadEvents))
         #expect(state.observed == nil)
+        // On the Events pane, each poll also reads what other processes recorded.
+        _ = reduce(&state, .command(.showPane(.events)))
+        _ = reduce(&state, .pollDue(.instances, token: state.poll(.instances).token))
+        #expect(reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Self.at(6))).contains(.loadEvents))
         let event = AccountEvent(at: Self.at(1), kind: .ready, instanceId: "a1", instanceName: "chat-prod", old: "2/2", new: "1/2")
         let alerts = reduce(&state, .eventsDetected([event]))
         #expect(state.events == [event])
