@@ -11,6 +11,11 @@ extension State {
     /// one when there is no screen (`watch` exports them all).
     /// (Asked around every action: it reads the listing, and builds no table.)
     public var instancesOnScreen: [String] {
+        shownRows.map { instances[$0].id }
+    }
+
+    /// Indices in `instances` of the rows `instancesOnScreen` names.
+    private var shownRows: [Int] {
         guard let listing = listings[.instances] else { return [] }
         let rows: ArraySlice<Int>
         if settings.headless {
@@ -20,7 +25,7 @@ extension State {
         } else {
             return []
         }
-        return rows.compactMap { instances.indices.contains($0) ? instances[$0].id : nil }
+        return rows.filter { instances.indices.contains($0) }
     }
 
     /// Details the sweep has out at most; the next is asked when one comes back.
@@ -50,15 +55,14 @@ extension State {
         if let paused = detailSweepPausedUntil, paused > now {
             return [.timer(.detailSweep, after: paused.timeIntervalSince(now), action: .detailSweepDue)]
         }
-        let byId = Dictionary(instances.map { ($0.id, $0) }) { first, _ in first }
-        let due = instancesOnScreen.filter { id in
-            !detailsAsked.contains(id) && (detailAge(id).map { $0 >= settings.refreshInterval } ?? true)
-        }
-        guard !due.isEmpty else {
-            let shown = instancesOnScreen.compactMap { id in detailAge(id).map { settings.refreshInterval - $0 } }
+        // Rows fetched since they were queued (opened, say) are passed over.
+        while let last = detailSweepQueue.last, !isDue(last) { detailSweepQueue.removeLast() }
+        var soonest: Double?
+        if detailSweepQueue.isEmpty { soonest = queueDueRows() }
+        guard let next = detailSweepQueue.last else {
             // Nothing shown: an armed sweep finds nothing when it fires.
-            guard let next = shown.min() else { return [] }
-            return [.timer(.detailSweep, after: max(gap, next), action: .detailSweepDue)]
+            guard let soonest else { return [] }
+            return [.timer(.detailSweep, after: max(gap, soonest), action: .detailSweepDue)]
         }
         // Never more than two out: when the scheduler's pace is below
         // `detailRate` (the service limits it), details wait here instead of
@@ -67,26 +71,53 @@ extension State {
         if let last = detailSweepLastAsked, now.timeIntervalSince(last) < gap {
             return [.timer(.detailSweep, after: gap - now.timeIntervalSince(last), action: .detailSweepDue)]
         }
-        let next = due.min { a, b in
-            let changingA = byId[a].map(isChanging) ?? false, changingB = byId[b].map(isChanging) ?? false
-            if changingA != changingB { return changingA }
-            return (detailAge(a) ?? .infinity) > (detailAge(b) ?? .infinity)
-        }!
+        detailSweepQueue.removeLast()
         detailsAsked.insert(next)
         detailSweepLastAsked = now
         return [.fetchDetail(id: next), .timer(.detailSweep, after: gap, action: .detailSweepDue)]
     }
 
+    /// Not asked yet, and never fetched or fetched a refresh interval ago.
+    private func isDue(_ id: String) -> Bool {
+        !detailsAsked.contains(id) && (detailAge(id).map { $0 >= settings.refreshInterval } ?? true)
+    }
+
+    /// Queues the rows shown that are due, those changing status last (they
+    /// go first), then the stalest; returns when the freshest of the others
+    /// falls due.
+    private mutating func queueDueRows() -> Double? {
+        var due: [(id: String, changing: Bool, staleness: Double)] = []
+        var soonest: Double?
+        for index in shownRows {
+            let id = instances[index].id
+            if let age = detailAge(id), age < settings.refreshInterval {
+                soonest = min(soonest ?? .infinity, settings.refreshInterval - age)
+            } else if !detailsAsked.contains(id) {
+                due.append((id, isChanging(index), detailAge(id) ?? .infinity))
+            }
+        }
+        // Stable, so rows equally due go in screen order.
+        let order = due.enumerated().sorted { a, b in
+            if a.element.changing != b.element.changing { return !a.element.changing }
+            if a.element.staleness != b.element.staleness { return a.element.staleness < b.element.staleness }
+            return a.offset > b.offset
+        }
+        detailSweepQueue = order.map(\.element.id)
+        return soonest
+    }
+
     /// Status on its way somewhere, or not the one its detail last said.
-    private func isChanging(_ instance: Instance) -> Bool {
-        if Billing(instance.status) == .starting || instance.status == .deleting { return true }
-        return details[instance.id].map { $0.status != instance.status } ?? false
+    private func isChanging(_ index: Int) -> Bool {
+        let status = instances[index].status
+        if Billing(status) == .starting || status == .deleting { return true }
+        return details[instances[index].id].map { $0.status != status } ?? false
     }
 
     /// The rows on screen changed (a move, another pane, a resize): the
     /// sweep looks at once, once the first poll has brought the instances.
     mutating func sweepIfStarted() -> [Effect] {
-        poll(.instances).lastSuccess == nil ? [] : sweepDetails()
+        detailSweepQueue = []
+        return poll(.instances).lastSuccess == nil ? [] : sweepDetails()
     }
 
     /// A detail arrived (from the sweep, the poll, or opening it).

@@ -9,14 +9,15 @@ import SesterceModels
 public func reduce(_ state: inout State, _ action: Action) -> [Effect] {
     let flashShown = state.flash?.number
     let instanceFormWasOpen = state.form?.purpose.isInstance == true
-    let shown = state.instancesOnScreen
+    // Headless, every instance counts as shown, and only a poll changes them.
+    let shown = state.settings.headless ? nil : state.instancesOnScreen
     var effects = respond(&state, to: action)
     if instanceFormWasOpen, state.form == nil { effects.append(.cancel(.priceDebounce)) }
     // Other rows on screen (a scroll, a filter, another pane, a resize): the
     // sweep looks at once. Results of requests run it themselves.
     switch action {
     case .instancesPolled, .detailLoaded, .detailSweepDue: break
-    default: if state.instancesOnScreen != shown { effects += state.sweepIfStarted() }
+    default: if let shown, state.instancesOnScreen != shown { effects += state.sweepIfStarted() }
     }
     return effects + state.armFlashExpiry(replacing: flashShown) + state.armClock()
 }
@@ -54,6 +55,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         let effects = state.receiveInstances(result, detail: detail, at: time) + state.openAwaitedForm()
         // After a failure the service is in trouble: details wait for the next success.
         guard case .success = result else { return effects }
+        state.detailSweepQueue = []
         return effects + state.sweepDetails()
 
     case .detailLoaded(let result, let time, let id):

@@ -65,6 +65,11 @@ public struct State: Equatable, Sendable {
     /// When the sweep last asked one, and until when it waits (a 429).
     public var detailSweepLastAsked: Date?
     public var detailSweepPausedUntil: Date?
+    /// Rows due a detail at the sweep's last look, the next last; made again
+    /// when it runs out, after each poll, and when other rows are shown.
+    /// (Headless, one look covers every instance: looking at each ask cost
+    /// the watcher most of its CPU over 10,000 instances.)
+    public var detailSweepQueue: [String] = []
     /// What happened, newest first (the Events pane), at most `State.eventsKept`.
     public var events: [AccountEvent] = []
     /// The footer message that tells an alert (a newer alert may replace it).

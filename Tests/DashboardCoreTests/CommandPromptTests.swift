@@ -26,6 +26,7 @@ struct CommandPromptTests {
             $0.prompt = nil
             $0.promptHistory = ["regions"]
             $0.pane = .regions
+            $0.detailSweepQueue = []
         }
         #expect(store.state.inputMode == .normal)
     }

@@ -289,6 +289,7 @@ struct InstanceChangeTests {
             $0.instances.append(created)
             $0.created["new1"] = PendingCreation(instance: created, settledByPoll: $0.poll(.instances).sent + 1)
             $0.lists(.instances, order: [5, 0, 3, 1, 4, 2], selected: "new1")
+            $0.detailSweepQueue.append("new1")  // deploying, and first on screen: its detail next
             $0.flashes("Deploying chat-eu… (DEPLOYING)")
             $0.sendsPoll(.instances)
             $0.queuesCatalogPolls()
@@ -456,6 +457,7 @@ struct InstanceChangeTests {
             $0.instances = gone
             $0.observes(gone)
             $0.recordsEvents([event])  // "Deleting chat-prod…" stays in the footer
+            $0.detailSweepQueue.removeAll { $0 == "a1" }
             $0.pollSucceeded(.instances, at: Fixture.t0)
             $0.cost.sample(BurnRate(instances: gone), at: Fixture.t0)
             $0.transitions = [:]
@@ -479,7 +481,10 @@ struct InstanceChangeTests {
             $0.overlay = nil
             $0.form = nil
         }
-        store.send(.command(.showPane(.registries))) { $0.pane = .registries }
+        store.send(.command(.showPane(.registries))) {
+            $0.pane = .registries
+            $0.detailSweepQueue = []
+        }
         let created = Self.created("chat-eu")
         store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
                    effects: [.pollInstances(detailId: "a1"), .flashExpiry(2)]) {

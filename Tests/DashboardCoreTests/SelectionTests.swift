@@ -37,6 +37,7 @@ struct SelectionTests {
             $0.polls[.instances]!.token = 2
             $0.cost.sample(BurnRate(instances: remaining), at: Fixture.t0)
             $0.lists(.instances, order: [0, 2, 3, 1], selected: "e5")  // the third row still
+            $0.detailSweepQueue.removeAll { $0 == "b2" }
         }
     }
 
@@ -117,7 +118,10 @@ struct SelectionTests {
     @Test("Number keys, Tab and Shift-Tab switch panes and close the detail")
     func panes() {
         var store = TestStore(Fixture.loadedState())
-        store.send(.command(.openDetail), effects: [.fetchDetail(id: "a1")]) { $0.detailId = "a1" }
+        store.send(.command(.openDetail), effects: [.fetchDetail(id: "a1")]) {
+            $0.detailId = "a1"
+            $0.detailSweepQueue = []
+        }
         store.send(.command(.showPane(.regions))) {
             $0.pane = .regions
             $0.detailId = nil
@@ -125,9 +129,15 @@ struct SelectionTests {
         store.send(.command(.nextPane)) { $0.pane = .hardware }
         store.send(.command(.previousPane)) { $0.pane = .regions }
         // Back on the instances: the sweep looks at their rows again.
-        store.send(.command(.previousPane), effects: [.sweep()]) { $0.pane = .instances }
+        store.send(.command(.previousPane), effects: [.sweep()]) {
+            $0.pane = .instances
+            $0.detailSweepQueue = ["c3", "e5", "a1", "b2"]
+        }
         for pane in [Pane.events, .cost] {
-            store.send(.command(.previousPane)) { $0.pane = pane }
+            store.send(.command(.previousPane)) {
+                $0.pane = pane
+                $0.detailSweepQueue = []
+            }
         }
     }
 
