@@ -73,6 +73,8 @@ struct PaneTable {
 
     private static func instances(_ state: State, _ names: NameBook) -> PaneTable {
         let now = state.now
+        // Built once per table, not once per row: a filter reads every row's text.
+        let hardwareNames = Dictionary(state.hardware.map { ($0.id, shortName($0)) }) { first, _ in first }
         var columns: [Column<Instance>] = [
             Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, text: \.name),
             Column(
@@ -104,7 +106,7 @@ struct PaneTable {
             // and wide enough (10 + 12) not to fit at 80 columns: there the
             // other columns keep every cell they had without them.
             Column(
-                "HARDWARE", minWidth: 10, priority: -1, text: { hardwareName($0.id, state, names) },
+                "HARDWARE", minWidth: 10, priority: -1, text: { hardwareName($0.id, state, hardwareNames) },
                 tone: { state.details[$0.id] == nil ? .muted : .normal }),
             Column(
                 "REGIONS", minWidth: 12, flexible: true, priority: -1, text: { regionNames($0.id, state, names) },
@@ -123,10 +125,11 @@ struct PaneTable {
         return PaneTable(state.instances, id: \.id, columns: columns)
     }
 
-    /// The short name of an instance's hardware ("1xL40S"), from its detail.
-    static func hardwareName(_ id: String, _ state: State, _ names: NameBook) -> String {
+    /// The short name of an instance's hardware ("1xL40S"), from its detail;
+    /// its id while the catalog does not name it.
+    static func hardwareName(_ id: String, _ state: State, _ shortNames: [String: String]) -> String {
         guard let detail = state.details[id] else { return "-" }
-        return state.hardware.first { $0.id == detail.hardwareId }.map(shortName) ?? names.hardware(detail.hardwareId)
+        return shortNames[detail.hardwareId] ?? detail.hardwareId
     }
 
     /// The regions an instance is deployed in ("Paris,Tokyo"), from its detail.
