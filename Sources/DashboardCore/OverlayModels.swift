@@ -116,10 +116,29 @@ extension ConfirmModel {
 /// A question before changing something: answered with y, or, to delete an
 /// instance, by typing its name (`input` is what was typed so far).
 public struct ConfirmModel: Equatable, Sendable {
+    /// One answer on the question's last line: the key and what it does
+    /// ("y confirm"), and what a click on it means.
+    public struct Answer: Equatable, Sendable {
+        public var text: String
+        /// Nil for a note that answers nothing ("pricing…": y waits for the price).
+        public var meaning: QuestionAnswer?
+
+        public init(_ text: String, _ meaning: QuestionAnswer?) {
+            self.text = text
+            self.meaning = meaning
+        }
+    }
+
     public var title: String
     public var message: String
-    public var hint: String
+    /// In the order shown, joined by `answerSeparator`.
+    public var answers: [Answer]
     public var input: String?
+
+    public static let answerSeparator = " · "
+
+    /// The last line as drawn: "y confirm · n/Esc cancel".
+    public var hint: String { answers.map(\.text).joined(separator: Self.answerSeparator) }
 
     init(_ mutation: Mutation, _ state: State) {
         switch mutation {
@@ -142,14 +161,14 @@ public struct ConfirmModel: Equatable, Sendable {
             title = "Delete instance"
             message = "Delete \(name)?"
         }
-        hint = state.startAwaitsPrice ? "pricing… · n/Esc cancel" : "y confirm · n/Esc cancel"
+        answers = [state.startAwaitsPrice ? Answer("pricing…", nil) : Answer("y confirm", .yes), Answer("n/Esc cancel", .no)]
     }
 
     /// Deleting an instance: its name must be typed.
     init(deleting name: String, typed: String) {
         title = "Delete instance"
         message = "Delete \(name) and its endpoint in every region? This cannot be undone. Type its name to confirm:"
-        hint = "Enter delete · Esc cancel"
+        answers = [Answer("Enter delete", .yes), Answer("Esc cancel", .no)]
         input = typed
     }
 }
@@ -160,7 +179,7 @@ extension ConfirmModel {
         title = "Stop timer"
         let existing = current.map { " It stops in \(Formatting.countdown($0.dueAt.timeIntervalSince(now))) now; empty the line to cancel." } ?? ""
         message = "Stop \(name) in (45s, 30m, 2h, 1d) or at (19:00, 2026-12-04T08:00)?" + existing
-        hint = "Enter set · Esc cancel"
+        answers = [Answer("Enter set", .yes), Answer("Esc cancel", .no)]
         input = typed
     }
 
@@ -168,6 +187,6 @@ extension ConfirmModel {
     init(discarding title: String) {
         self.title = "Discard changes"
         message = "Close \"\(title)\" and lose what was typed?"
-        hint = "y discard · n/Esc keep editing"
+        answers = [Answer("y discard", .yes), Answer("n/Esc keep editing", .no)]
     }
 }

@@ -73,6 +73,8 @@ struct PaneTable {
 
     private static func instances(_ state: State, _ names: NameBook) -> PaneTable {
         let now = state.now
+        // Built once per table, not once per row: a filter reads every row's text.
+        let hardwareNames = Dictionary(state.hardware.map { ($0.id, shortName($0)) }) { first, _ in first }
         var columns: [Column<Instance>] = [
             Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, text: \.name),
             Column(
@@ -99,6 +101,16 @@ struct PaneTable {
             Column(
                 "ADDRESS", minWidth: 10, flexible: true, text: { $0.address.map(withoutScheme) ?? "-" },
                 tone: { $0.address == nil ? .muted : .normal }),
+            // The list carries neither: "-" until the sweep brings the row's
+            // detail. Below ADDRESS in priority, so they are the first to go,
+            // and wide enough (10 + 12) not to fit at 80 columns: there the
+            // other columns keep every cell they had without them.
+            Column(
+                "HARDWARE", minWidth: 10, priority: -1, text: { hardwareName($0.id, state, hardwareNames) },
+                tone: { state.details[$0.id] == nil ? .muted : .normal }),
+            Column(
+                "REGIONS", minWidth: 12, flexible: true, priority: -1, text: { regionNames($0.id, state, names) },
+                tone: { state.details[$0.id] == nil ? .muted : .normal }),
         ]
         // TIMER only while some instance has one (a column of dashes would
         // take six columns of a narrow terminal from the names), and last, so
@@ -112,6 +124,23 @@ struct PaneTable {
         }
         return PaneTable(state.instances, id: \.id, columns: columns)
     }
+
+    /// The short name of an instance's hardware ("1xL40S"), from its detail;
+    /// its id while the catalog does not name it.
+    static func hardwareName(_ id: String, _ state: State, _ shortNames: [String: String]) -> String {
+        guard let detail = state.details[id] else { return "-" }
+        return shortNames[detail.hardwareId] ?? detail.hardwareId
+    }
+
+    /// The regions an instance is deployed in ("Paris,Tokyo"), from its detail.
+    static func regionNames(_ id: String, _ state: State, _ names: NameBook) -> String {
+        guard let detail = state.details[id] else { return "-" }
+        return detail.regions.isEmpty ? "-" : detail.regions.map { names.region($0.regionId) }.joined(separator: ",")
+    }
+
+    /// Columns read from an instance's detail rather than the list: rows
+    /// sorted by one of them move when a detail arrives.
+    static let detailColumns: Set<String> = ["READY", "HARDWARE", "REGIONS"]
 
     /// An endpoint without `https://`, which every address shares: the host is
     /// what tells them apart in a narrow column.

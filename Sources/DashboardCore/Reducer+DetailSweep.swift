@@ -31,11 +31,13 @@ extension State {
     /// Details the sweep has out at most; the next is asked when one comes back.
     static let detailsOutAtOnce = 2
 
-    /// The instance rows' order or filter reads a detail (READY).
+    /// The instance rows' order or filter reads a detail (READY, HARDWARE, REGIONS).
     var rowsDependOnDetails: Bool {
         let listing = listings[.instances] ?? Listing()
-        let ready = PaneTable.make(.instances, self).headers.firstIndex { $0.title == "READY" }
-        return listing.sortColumn == ready || !listing.filter.isEmpty
+        guard listing.filter.isEmpty else { return true }
+        let headers = PaneTable.make(.instances, self).headers
+        return headers.indices.contains(listing.sortColumn)
+            && PaneTable.detailColumns.contains(headers[listing.sortColumn].title)
     }
 
     /// A detail is worth asking again after one refresh interval; older than

@@ -71,8 +71,9 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
             if state.startAwaitsPrice { state.overlay = nil }
             state.showError("Could not load the detail: \(error)")
         }
-        // Details change only READY: the rows move only when sorted or
-        // filtered by it (sorting 10,000 rows for each detail would not do).
+        // Details change only READY, HARDWARE and REGIONS: the rows move only
+        // when sorted or filtered by them (sorting 10,000 rows for each detail
+        // would not do).
         if state.rowsDependOnDetails { state.reorder(.instances) }
         return state.openAwaitedForm() + state.sweepDetails()
 
@@ -175,29 +176,10 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         return []
 
     case .confirm:
-        if case .deleteInstance = state.overlay { return state.confirmDelete() }
-        if case .stopTimer = state.overlay { return state.confirmStopTimer() }
-        if state.overlay == .discardForm {
-            state.overlay = nil
-            state.form = nil
-            return []
-        }
-        guard case .confirm(let mutation) = state.overlay, !state.startAwaitsPrice else { return [] }
-        state.overlay = nil
-        guard !state.settings.readonly else {
-            state.showError("read-only: no changes can be made")
-            return []
-        }
-        if let id = mutation.instanceId {
-            let label = if case .start = mutation { Transition.starting } else { Transition.stopping }
-            state.transitions[id] = PendingTransition(status: label)
-            state.reorder(.instances)
-        }
-        return [.perform(mutation)]
+        return state.answerQuestion(.yes)
 
     case .cancel:
-        state.overlay = nil
-        return []
+        return state.answerQuestion(.no)
 
     case .confirmInput(let character):
         state.typeInDeleteDialog { $0.append(character) }

@@ -29,15 +29,8 @@ public struct Dialog: Hashable, Sendable {
     /// ends in "…") but the input and the hint stay.
     @discardableResult
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) -> Rect {
-        let widest = min(area.width, Self.maximumWidth)
-        let natural = max(DisplayWidth.of(DisplayWidth.sanitized(hint)), DisplayWidth.of(DisplayWidth.sanitized(title)) + 2,
-                          message.split(whereSeparator: \.isNewline)
-                              .map { DisplayWidth.of(DisplayWidth.sanitized($0)) }.max() ?? 0)
-        let boxWidth = min(widest, max(Self.minimumWidth, natural + 4))
-        let textWidth = max(1, boxWidth - 4)
-        let lines = WordWrap.wrap(message, width: textWidth)
+        let (box, lines, textWidth) = layout(in: area)
         let footerRows = input == nil ? 2 : 3
-        let box = area.centered(width: boxWidth, height: lines.count + footerRows + 2)
         let inner = Panel(title: title, style: theme.dialog).render(into: &buffer, area: box, theme: theme)
         guard !inner.isEmpty else { return box }
 
@@ -53,6 +46,28 @@ public struct Dialog: Hashable, Sendable {
         }
         buffer.put(hint, x: x, y: inner.maxY - 1, style: theme.muted.on(theme.dialog), maxWidth: textWidth)
         return box
+    }
+
+    /// The box centred in `area`, the message's lines and the width they wrap to.
+    private func layout(in area: Rect) -> (box: Rect, lines: [String], textWidth: Int) {
+        let widest = min(area.width, Self.maximumWidth)
+        let natural = max(DisplayWidth.of(DisplayWidth.sanitized(hint)), DisplayWidth.of(DisplayWidth.sanitized(title)) + 2,
+                          message.split(whereSeparator: \.isNewline)
+                              .map { DisplayWidth.of(DisplayWidth.sanitized($0)) }.max() ?? 0)
+        let boxWidth = min(widest, max(Self.minimumWidth, natural + 4))
+        let textWidth = max(1, boxWidth - 4)
+        let lines = WordWrap.wrap(message, width: textWidth)
+        let footerRows = input == nil ? 2 : 3
+        return (area.centered(width: boxWidth, height: lines.count + footerRows + 2), lines, textWidth)
+    }
+
+    /// Where the hint (the answers) is drawn when the dialog is drawn in
+    /// `area`: one row, from its first cell; nil when the box has no inside.
+    public func hintLine(in area: Rect) -> Rect? {
+        let (box, _, textWidth) = layout(in: area)
+        let inner = Panel.inner(of: box)
+        guard !inner.isEmpty else { return nil }
+        return Rect(x: inner.x + 1, y: inner.maxY - 1, width: min(textWidth, inner.maxX - inner.x - 1), height: 1)
     }
 
     /// "> typed text" on an underlined field with a cursor block after it;

@@ -53,36 +53,104 @@ public struct FormView: Sendable {
         Form.visibleRows(bodyHeight: area.height)
     }
 
+    /// Where the parts of a form land inside its panel: what `render` draws
+    /// and `target` finds, so a click lands on what was drawn.
+    private struct Parts {
+        var columns: Columns
+        var summaryY: Int?
+        var noticeY: Int?
+        var messagesY: Int
+        var messageCount: Int
+        /// The rows of headings, fields and the buttons.
+        var content: Rect
+    }
+
+    private func parts(inside inner: Rect) -> Parts {
+        let columns = Self.columns(in: inner, labelWidth: model.labelWidth)
+        var body = inner
+        var summaryY: Int?, noticeY: Int?
+        if model.summary != nil, body.height >= 2 {
+            let summaryRow: Rect
+            (body, summaryRow) = body.splitBottom(1)
+            summaryY = summaryRow.y
+        }
+        if model.notice != nil, body.height >= 2 {
+            let noticeRow: Rect
+            (noticeRow, body) = body.splitTop(1)
+            noticeY = noticeRow.y
+        }
+        let messages = min(model.messages.count, body.height)
+        return Parts(columns: columns, summaryY: summaryY, noticeY: noticeY, messagesY: body.y, messageCount: messages,
+                     content: Rect(x: body.x, y: body.y + messages, width: body.width, height: body.height - messages))
+    }
+
+    /// The columns the Submit and Cancel buttons take on their row.
+    static func buttons(_ label: String, _ columns: Columns) -> (submit: Range<Int>, cancel: Range<Int>) {
+        let submitEnd = min(columns.maxX, columns.labelX + DisplayWidth.of(DisplayWidth.sanitized("[ \(label) ]")))
+        let cancelX = min(columns.maxX, submitEnd + buttonGap)
+        let cancelEnd = min(columns.maxX, cancelX + DisplayWidth.of(cancelButton))
+        return (columns.labelX..<max(columns.labelX, submitEnd), cancelX..<max(cancelX, cancelEnd))
+    }
+
+    /// Esc's twin for the mouse, beside the Submit button.
+    static let cancelButton = "[ Cancel ]"
+    static let buttonGap = 2
+
     public func render(into buffer: inout Buffer, area: Rect) {
         let footer = model.totalRows > model.rows.count
             ? "\(model.firstRow + 1)-\(model.firstRow + model.rows.count) of \(model.totalRows)" : nil
         let inner = Panel(title: model.title, footer: footer).render(into: &buffer, area: area, theme: theme)
         guard inner.height >= 2, inner.width >= 4 else { return }
-        let columns = Self.columns(in: inner, labelWidth: model.labelWidth)
-        var body = inner
-        if let summary = model.summary, body.height >= 2 {
-            let summaryRow: Rect
-            (body, summaryRow) = body.splitBottom(1)
-            buffer.put(summary.text, x: columns.markerX, y: summaryRow.y, style: theme.style(summary.tone).with(.bold),
+        let parts = parts(inside: inner)
+        let columns = parts.columns
+        if let summary = model.summary, let y = parts.summaryY {
+            buffer.put(summary.text, x: columns.markerX, y: y, style: theme.style(summary.tone).with(.bold),
                        maxWidth: columns.maxX - columns.markerX)
         }
-
-        if let notice = model.notice, body.height >= 2 {
-            let noticeRow: Rect
-            (noticeRow, body) = body.splitTop(1)
-            buffer.put(notice, x: columns.markerX, y: noticeRow.y, style: theme.warning, maxWidth: columns.maxX - columns.markerX)
+        if let notice = model.notice, let y = parts.noticeY {
+            buffer.put(notice, x: columns.markerX, y: y, style: theme.warning, maxWidth: columns.maxX - columns.markerX)
         }
-        let messages = model.messages.prefix(body.height)
-        for (row, message) in messages.enumerated() {
-            buffer.put(message, x: columns.markerX, y: body.y + row, style: theme.error,
+        for (row, message) in model.messages.prefix(parts.messageCount).enumerated() {
+            buffer.put(message, x: columns.markerX, y: parts.messagesY + row, style: theme.error,
                        maxWidth: columns.maxX - columns.markerX)
         }
-        let content = Rect(x: body.x, y: body.y + messages.count, width: body.width, height: body.height - messages.count)
+        let content = parts.content
         for (row, line) in model.rows.prefix(content.height).enumerated() {
             draw(line, y: content.y + row, columns, into: &buffer)
         }
         if let dropdown = model.dropdown, dropdown.row < content.height {
-            draw(dropdown, anchorY: content.y + dropdown.row, within: content, columns, into: &buffer)
+            draw(dropdown, in: dropdownBox(dropdown, anchorY: content.y + dropdown.row, within: content, columns),
+                 into: &buffer)
+        }
+    }
+
+    /// What is drawn at `column`, `row` when the form is drawn in `area`: a
+    /// line of a field, an option of the open list, or a button.
+    public func target(column: Int, row: Int, area: Rect) -> ScreenTarget? {
+        let inner = Panel.inner(of: area)
+        guard inner.height >= 2, inner.width >= 4, inner.contains(column: column, row: row) else { return nil }
+        let parts = parts(inside: inner)
+        let content = parts.content
+        if let dropdown = model.dropdown, dropdown.row < content.height {
+            let box = dropdownBox(dropdown, anchorY: content.y + dropdown.row, within: content, parts.columns)
+            if box.contains(column: column, row: row) {
+                let list = Panel.inner(of: box)
+                let index = row - list.y
+                guard list.contains(column: column, row: row), index < dropdown.options.count else { return nil }
+                return .formOption(dropdown.firstOption + index)
+            }
+        }
+        let index = row - content.y
+        guard index >= 0, index < content.height, model.rows.indices.contains(index) else { return nil }
+        switch model.rows[index] {
+        case .field(let line):
+            return .formField(id: line.fieldId, line: line.line)
+        case .submit(let label, _):
+            let buttons = Self.buttons(label, parts.columns)
+            if buttons.submit.contains(column) { return .formSubmit }
+            return buttons.cancel.contains(column) ? .formCancel : nil
+        case .heading, .error, .blank:
+            return nil
         }
     }
 
@@ -96,8 +164,11 @@ public struct FormView: Sendable {
             buffer.put("✗ " + message, x: columns.valueX, y: y, style: theme.error, maxWidth: columns.maxX - columns.valueX)
         case .submit(let label, let isFocused):
             if isFocused { buffer.put("›", x: columns.markerX, y: y, style: theme.key) }
-            buffer.put("[ \(label) ]", x: columns.labelX, y: y, style: isFocused ? theme.selectedRow : theme.key,
-                       maxWidth: columns.maxX - columns.labelX)
+            let buttons = Self.buttons(label, columns)
+            buffer.put("[ \(label) ]", x: buttons.submit.lowerBound, y: y, style: isFocused ? theme.selectedRow : theme.key,
+                       maxWidth: buttons.submit.count)
+            buffer.put(Self.cancelButton, x: buttons.cancel.lowerBound, y: y, style: theme.key,
+                       maxWidth: buttons.cancel.count)
         case .field(let line):
             draw(line, y: y, columns, into: &buffer)
         }
@@ -191,9 +262,9 @@ public struct FormView: Sendable {
         return (shown, before, cursorWidth)
     }
 
-    /// An open select's list: under its line when there is room, else above it.
-    private func draw(_ dropdown: FormModel.Dropdown, anchorY: Int, within content: Rect, _ columns: Columns,
-                      into buffer: inout Buffer) {
+    /// Where an open select's list is drawn: under its line when there is
+    /// room, else above it.
+    private func dropdownBox(_ dropdown: FormModel.Dropdown, anchorY: Int, within content: Rect, _ columns: Columns) -> Rect {
         let widest = dropdown.options.map { option in
             DisplayWidth.of(DisplayWidth.sanitized(option.label))
                 + (option.detail.isEmpty ? 0 : 2 + DisplayWidth.of(DisplayWidth.sanitized(option.detail)))
@@ -205,7 +276,10 @@ public struct FormView: Sendable {
         if top + height > content.maxY {
             top = anchorY - height >= content.y ? anchorY - height : max(content.y, content.maxY - height)
         }
-        let box = Rect(x: x, y: top, width: width, height: min(height, content.maxY - top))
+        return Rect(x: x, y: top, width: width, height: min(height, content.maxY - top))
+    }
+
+    private func draw(_ dropdown: FormModel.Dropdown, in box: Rect, into buffer: inout Buffer) {
         let title = dropdown.filter.isEmpty ? "type to filter" : "/" + dropdown.filter
         let inner = Panel(title: title, footer: "\(dropdown.matching) of \(dropdown.total)", style: theme.dialog)
             .render(into: &buffer, area: box, theme: theme)

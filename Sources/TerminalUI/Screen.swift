@@ -1,4 +1,5 @@
 import DashboardCore
+import TextLayout
 
 /// Draws a `ScreenModel` into a frame: header, the pane or detail, footer, and
 /// an overlay on top. It sees view-models only, never API types or raw state.
@@ -40,11 +41,25 @@ public struct Screen {
         }
     }
 
-    /// What is drawn at `column`, `row` of a frame `width` wide: a tab, or a
-    /// row of the table (by its index in the pane's order). Found from the
-    /// same layout that draws, so a click lands on what the person saw.
+    /// What is drawn at `column`, `row` of a frame `width` wide: a tab, a
+    /// row of the table (by its index in the pane's order), a line or a
+    /// button of the open form, an answer of the question asked. Found from
+    /// the same layout that draws, so a click lands on what the person saw;
+    /// what an overlay covers is out of reach.
     public func target(column: Int, row: Int, width: Int) -> ScreenTarget? {
-        guard !model.tooSmall, model.overlay == nil, model.formBehind == nil else { return nil }
+        guard !model.tooSmall else { return nil }
+        let (_, rest) = Rect(x: 0, y: 0, width: width, height: model.height).splitTop(Layout.headerRows)
+        let (body, _) = rest.splitBottom(Layout.footerRows)
+        switch model.overlay {
+        case .confirm(let question):
+            return answer(of: question, column: column, row: row, body: body)
+        case .form(let form):
+            return FormView(model: form, theme: theme).target(column: column, row: row, area: body)
+        case .help, .page:
+            return nil
+        case nil:
+            break
+        }
         if row == Layout.headerRows - 1 {
             return HeaderView(model: model.header, title: bodyTitle, theme: theme).tab(atColumn: column, width: width)
                 .map(ScreenTarget.tab)
@@ -54,6 +69,19 @@ public struct Screen {
         let visible = row - Layout.headerRows - 1
         guard visible >= 0, visible < table.rows.count else { return nil }
         return .tableRow(table.firstRow + visible)
+    }
+
+    /// The answer drawn at `column`, `row` of a question's last line.
+    private func answer(of question: ConfirmModel, column: Int, row: Int, body: Rect) -> ScreenTarget? {
+        let dialog = Dialog(title: question.title, message: question.message, hint: question.hint, input: question.input)
+        guard let line = dialog.hintLine(in: body), line.contains(column: column, row: row) else { return nil }
+        var x = line.x
+        for answer in question.answers {
+            let end = x + DisplayWidth.of(DisplayWidth.sanitized(answer.text))
+            if column < end { return column >= x ? answer.meaning.map(ScreenTarget.answer) : nil }
+            x = end + DisplayWidth.of(ConfirmModel.answerSeparator)
+        }
+        return nil
     }
 
     /// What the tab row says on its right: the table's title and filter.

@@ -37,15 +37,18 @@ struct ViewModelTests {
         #expect(table.rows[0][1] == TableModel.Cell(text: "MIGRATING", tone: .unknown))
     }
 
-    @Test("The instance row shows ready/total from the detail, $/h and age")
+    @Test("The instance row shows ready/total, hardware and regions from the detail, $/h and age; - until the detail is known")
     func instanceRow() {
         var state = Fixture.loadedState()
         _ = reduce(&state, .detailLoaded(.success(Fixture.detail("a1", name: "chat-prod", ready: 1, total: 2)), at: Fixture.t0))
         guard case .table(let table) = ScreenModel(state).body else { Issue.record("no table"); return }
         let row = table.rows[0].map(\.text)
-        #expect(row == ["chat-prod", "ACTIVE", "chat", "1/2", "$2.88", "3d", "x.ai.sesterce.dev/"])
+        #expect(row == ["chat-prod", "ACTIVE", "chat", "1/2", "$2.88", "3d", "x.ai.sesterce.dev/", "1xL40S", "Paris"])
         #expect(table.rows[0][3].tone == .warning)
+        #expect(table.rows[0][7].tone == .normal)
         #expect(table.rows[1][3].text == "-")
+        #expect(table.rows[1][7] == TableModel.Cell(text: "-", tone: .muted))
+        #expect(table.rows[1][8] == TableModel.Cell(text: "-", tone: .muted))
     }
 
     @Test("The detail names hardware, model and regions, shows errors in red and masks secrets")

@@ -160,7 +160,7 @@ struct FormViewTests {
             "│   HTTP trigger       [ ]                                           scales to and from 0                              │",
             "│   Price              $2.40/h · $1,752/month at max                                                                   │",
             "│                                                                                                                      │",
-            "│   [ Deploy ]                                                                                                         │",
+            "│   [ Deploy ]  [ Cancel ]                                                                                             │",
             "│                                                                                                                      │",
             "│                                                                                                                      │",
             "│                                                                                                                      │",

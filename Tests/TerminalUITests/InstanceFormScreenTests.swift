@@ -71,7 +71,7 @@ struct InstanceFormScreenTests {
             "│   HTTP requests      off                                           per window, empty: off                            │",
             "│   HTTP window (s)    off                                           at least 1                                        │",
             "│                                                                                                                      │",
-            "│   [ Deploy ]                                                                                                         │",
+            "│   [ Deploy ]  [ Cancel ]                                                                                             │",
             "│                                                                                                                      │",
             "│ Price at max (1 pod): $1.44/h · $1,051.20/month · at min (1): $1.44/h                                                │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",

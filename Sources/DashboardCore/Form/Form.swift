@@ -30,7 +30,7 @@ public struct Form: Equatable, Sendable {
     }
     /// The Submit button's text ("Deploy", "Save").
     public var submitLabel: String
-    public private(set) var focus: FormFocus
+    public internal(set) var focus: FormFocus
     /// The person changed a value (not counting values set by the caller).
     public private(set) var isEdited = false
     /// A submit was asked for: from then on every broken rule shows, and a
@@ -53,7 +53,7 @@ public struct Form: Equatable, Sendable {
         didSet { keepFocusVisible() }
     }
     /// The first of the form's rows on screen.
-    public private(set) var scroll = 0
+    public internal(set) var scroll = 0
     /// Rows between the panel's top border and its key hints (messages and
     /// fields); see `visibleRows(screenHeight:)`.
     public private(set) var visibleRows: Int
@@ -345,7 +345,7 @@ public struct Form: Equatable, Sendable {
 
     /// Places the caret where a person arriving on the field expects it: the
     /// end of a text, the first (or, coming up from below, the last) line of a list.
-    private mutating func enterFocusedField(fromBelow: Bool) {
+    mutating func enterFocusedField(fromBelow: Bool) {
         guard case .field(let id) = focus else { return }
         update(id) { field in
             switch field.kind {
@@ -363,7 +363,7 @@ public struct Form: Equatable, Sendable {
         }
     }
 
-    private mutating func closeOpenSelect() {
+    mutating func closeOpenSelect() {
         guard isSelectOpen, case .field(let id) = focus else { return }
         update(id) { field in
             guard case .select(var select) = field.kind else { return }

@@ -38,10 +38,13 @@ public struct FormModel: Equatable, Sendable {
         public var isActive: Bool
         public var isEnabled: Bool
         public var look: Look
+        /// Which line of its field this is (an option of a multi-select, a
+        /// line of a key=value list): what a click on it focuses.
+        public var line: Int
 
         public init(fieldId: String, label: String, text: String, detail: String = "", hint: String = "",
                     tone: Tone = .normal, cursor: Int? = nil, isFocused: Bool = false, isActive: Bool = false,
-                    isEnabled: Bool = true, look: Look = .input) {
+                    isEnabled: Bool = true, look: Look = .input, line: Int = 0) {
             self.fieldId = fieldId
             self.label = label
             self.text = text
@@ -53,6 +56,7 @@ public struct FormModel: Equatable, Sendable {
             self.isActive = isActive
             self.isEnabled = isEnabled
             self.look = look
+            self.line = line
         }
     }
 
@@ -274,6 +278,7 @@ struct FormPlan {
                 }
                 optionLine.text = (multi.chosen.contains(option.id) ? "[x] " : "[ ] ") + option.label
                 optionLine.detail = option.detail
+                optionLine.line = index
                 optionLine.isActive = focused && index == multi.highlight
                 if optionLine.isActive { active = rows.count }
                 rows.append(.field(optionLine))
@@ -285,6 +290,7 @@ struct FormPlan {
                     entry.label = ""
                     entry.hint = ""
                 }
+                entry.line = index
                 entry.isActive = focused && index == list.row
                 if entry.isActive {
                     active = rows.count

@@ -124,7 +124,7 @@ extension State {
         return []
     }
 
-    private func scrollTranscript(_ key: KeyEvent, _ playground: inout Playground) {
+    func scrollTranscript(_ key: KeyEvent, _ playground: inout Playground) {
         let page = max(1, Layout.bodyRows(height: height) - 6)
         switch key {
         case .up, .character("k"): playground.scrollBack += 1
