@@ -63,6 +63,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         // again later.
         var asked = state.formAwaitingDetail != nil || (id != nil && id == state.detailId)
         if case .confirm(.start(let startId, _))? = state.overlay, state.startAwaitsPrice, id == nil || id == startId { asked = true }
+        if case .bulk(let bulk)? = state.overlay, state.startAwaitsPrice, bulk.targets.contains(where: { $0.id == id }) { asked = true }
         if case .failure(let error) = result, asked {
             state.formAwaitingDetail = nil
             // A start question is never asked without its price: it goes with the detail.
@@ -175,6 +176,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .confirm:
         if case .deleteInstance = state.overlay { return state.confirmDelete() }
         if case .stopTimer = state.overlay { return state.confirmStopTimer() }
+        if case .bulk = state.overlay { return state.confirmBulk() }
         if state.overlay == .discardForm {
             state.overlay = nil
             state.form = nil
@@ -200,11 +202,13 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .confirmInput(let character):
         state.typeInDeleteDialog { $0.append(character) }
         state.typeInStopTimer { $0.append(character) }
+        state.typeInBulk { $0.append(character) }
         return []
 
     case .confirmBackspace:
         state.typeInDeleteDialog { if !$0.isEmpty { $0.removeLast() } }
         state.typeInStopTimer { if !$0.isEmpty { $0.removeLast() } }
+        state.typeInBulk { if !$0.isEmpty { $0.removeLast() } }
         return []
 
     case .formInput(let input):
