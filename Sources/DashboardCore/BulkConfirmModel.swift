@@ -56,10 +56,8 @@ extension ConfirmModel {
             instances.filter { Billing(PaneTable.displayStatus($0, state)) == billing }.map(\.hourlyPrice).reduce(0, +)
         }
         let billed = sum(.billed), starting = sum(.starting)
-        var text = "−\(Formatting.money(billed))/h"
-        if billed == 0 { text += " (none of them is billed now)" }
-        if starting > 0 { text += ", and \(Formatting.money(starting))/h starting no longer due" }
-        return text
+        let now = billed > 0 ? "−\(Formatting.money(billed))/h" : "unchanged (none is billed now)"
+        return starting > 0 ? now + ", and \(Formatting.money(starting))/h starting no longer due" : now
     }
 
     /// What starting them adds once they run, at min and at max pods: from

@@ -111,7 +111,8 @@ public struct ScreenModel: Equatable, Sendable {
         var hints: [(key: String, action: String)] = []
         if state.detailId != nil {
             hints = [(key(.back, "Esc"), "back"), ("↑↓", "scroll")]
-        } else if state.pane == .instances {
+        } else if state.pane == .instances, state.marks.isEmpty {
+            // With rows marked, what acts on them goes first instead.
             hints.append((key(.openDetail, "Enter"), "open"))
         } else if state.pane == .cost {
             hints = [(key(.nextCostWindow, "w"), "chart window")]

@@ -66,7 +66,7 @@ struct MarksTests {
         #expect(Keymap.standard.action(for: .character("\\"), in: state) == .command(.clearMarks))
         #expect(Keymap.label(.ctrl("@")) == "Ctrl-Space" && KeyEvent(label: "Ctrl-Space") == .ctrl("@"))
         let hints = ScreenModel(state).footer.hints.map { "\($0.key) \($0.action)" }
-        #expect(hints.starts(with: ["Enter open", "s start", "x stop", "T timer", "D delete", "\\ unmark"]))
+        #expect(hints.starts(with: ["s start", "x stop", "T timer", "D delete", "\\ unmark"]))
         #expect(hints.contains("Space mark"))
         #expect(!ScreenModel(Fixture.loadedState(readonly: true)).footer.hints.contains { $0.key == "Space" })
     }
