@@ -34,9 +34,10 @@ extension State {
 
     /// The marked instances, in the table's order (then any the filter hides, by name).
     var markedInstances: [Instance] {
-        let shown = (listings[.instances]?.order ?? []).map { instances[$0] }
-        let hidden = instances.filter { marks.contains($0.id) && !shown.map(\.id).contains($0.id) }
-        return shown.filter { marks.contains($0.id) } + hidden.sorted { $0.name < $1.name }
+        let shown = (listings[.instances]?.order ?? []).map { instances[$0] }.filter { marks.contains($0.id) }
+        let shownIds = Set(shown.map(\.id))
+        let hidden = instances.filter { marks.contains($0.id) && !shownIds.contains($0.id) }
+        return shown + hidden.sorted { $0.name < $1.name }
     }
 
     /// Why `kind` does not apply to `instance` (said in the question), or nil when it does.
