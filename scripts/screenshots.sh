@@ -176,10 +176,10 @@ done
 echo "shots:"
 # 1. Instances. The READY column needs each instance's detail, which comes
 #    with a refresh while that row is selected: select each row and refresh.
-wait_for 'Instances (' 'STATUS' 'READY' '$/H' '/day' 'llama70b-eu'
+wait_for 'Instances (' '[S]TATUS' '[R]EADY' '$/[H]' '/day' 'llama70b-eu'
 count=$(pane | sed -n 's/.*Instances (\([0-9][0-9]*\)).*/\1/p' | head -n 1)
 [[ -n $count ]] || die "no instance count in the title"
-header_line=$(pane | grep -n '^NAME' | head -n 1 | cut -d: -f1)
+header_line=$(pane | grep -n '^\[N\]AME' | head -n 1 | cut -d: -f1)
 for ((row = 0; row < count; row++)); do
     ((row > 0)) && keys j
     keys r
@@ -212,12 +212,12 @@ wait_for "Instances ($count)"
 
 # 3. Regions and their free capacity per hardware.
 keys 2
-wait_for 'Regions (' 'REGION' 'TOTAL' 'Paris'
+wait_for 'Regions (' '[R]EGION' 'TOT[A]L' 'Paris'
 shot 03-regions
 
 # 4. Hardware flavors.
 keys 3
-wait_for 'Hardware (' 'GPU MEM' '8xH100'
+wait_for 'Hardware (' 'GPU [M]EM' '8xH100'
 shot 04-hardware
 
 # 5. Registries.
@@ -310,7 +310,7 @@ keys T
 wait_for 'Stop timer'
 type_text 2h
 keys Enter
-wait_for 'TIMER'
+wait_for 'TI[M]ER'
 keys G
 keys s
 wait_for 'Start whisper-batch'

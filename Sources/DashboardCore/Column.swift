@@ -11,6 +11,11 @@ public struct ColumnHeader: Equatable, Sendable {
     /// A flexible column takes a share of the spare width; a fixed one keeps `minWidth`.
     public var flexible: Bool
     public var sort: SortMarker?
+    /// The upper-case letter that sorts by this column (Shift and the letter),
+    /// shown bracketed in the title: `[N]AME`. Nil when the column has none,
+    /// or when the keymap gives that key to a command (a letter never takes a
+    /// key from one).
+    public var sortLetter: Character?
     /// When the terminal is too narrow for every column, the lowest priority
     /// is dropped first; the columns a person decides by have `Column.kept`.
     public var priority: Int
@@ -20,9 +25,10 @@ public struct ColumnHeader: Equatable, Sendable {
 
     public init(
         title: String, alignment: Alignment = .left, minWidth: Int, flexible: Bool = false, sort: SortMarker? = nil,
-        priority: Int = 0
+        priority: Int = 0, sortLetter: Character? = nil
     ) {
         self.title = title
+        self.sortLetter = sortLetter
         self.alignment = alignment
         self.minWidth = minWidth
         self.flexible = flexible
@@ -92,11 +98,12 @@ struct Column<Item> {
 
     init(
         _ title: String, alignment: ColumnHeader.Alignment = .left, minWidth: Int, flexible: Bool = false,
-        priority: Int = 0,
+        priority: Int = 0, letter: Character? = nil,
         text: @escaping (Item) -> String, tone: @escaping (Item) -> Tone = { _ in .normal },
         sortKey: ((Item) -> SortKey)? = nil
     ) {
-        header = ColumnHeader(title: title, alignment: alignment, minWidth: minWidth, flexible: flexible, priority: priority)
+        header = ColumnHeader(
+            title: title, alignment: alignment, minWidth: minWidth, flexible: flexible, priority: priority, sortLetter: letter)
         self.text = text
         self.tone = tone
         self.sortKey = sortKey ?? { .text(NaturalOrder(text($0))) }

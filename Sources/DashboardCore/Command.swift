@@ -7,6 +7,14 @@ public enum Command: Hashable, Sendable {
     case openDetail, back
     case beginFilter
     case cycleSort, reverseSort
+    /// Shift and a letter: sort by the column whose header marks that letter
+    /// (`[N]AME`); the same letter again reverses. Never bound in the table:
+    /// the keymap sends it for an upper-case letter no command holds.
+    case sortBy(Character)
+    /// Space: mark or unmark the selected instance, and move down.
+    case mark
+    /// Ctrl-Space or `\`: unmark every instance.
+    case clearMarks
     case start, stop
     case new, edit, clone, delete
     case refresh
@@ -35,16 +43,19 @@ public enum Command: Hashable, Sendable {
         case .beginFilter: "filter rows (Enter keeps, Esc clears)"
         case .cycleSort: "sort by the next column"
         case .reverseSort: "reverse the sort"
-        case .start: "start the selected instance (confirm with y)"
-        case .stop: "stop the selected instance (confirm with y)"
+        case .sortBy: "sort by the column whose letter is bracketed ([N]AME); again: reverse"
+        case .mark: "mark the instance, move down: s x T D then act on all marked"
+        case .clearMarks: "unmark every instance"
+        case .start: "start the selected (or marked) instances (confirm with y)"
+        case .stop: "stop the selected (or marked) instances (confirm with y)"
         case .new: "new instance (in Registries: new registry)"
         case .edit: "edit the selected instance or registry"
         case .clone: "clone the selected instance"
-        case .delete: "delete: an instance by typing its name, a registry with y"
+        case .delete: "delete: an instance by typing its name (marked ones: \"delete\"), a registry with y"
         case .refresh: "refresh now"
         case .nextCostWindow: "Cost pane: next chart window"
         case .playground: "chat with the endpoint in a playground (b: probe)"
-        case .stopTimer: "stop timer: in 2h, at 19:00 (again: change)"
+        case .stopTimer: "stop timer: in 2h, at 19:00 (again: change); on marked ones too"
         case .help: "this help"
         case .messages: "the message log: the last 200 messages in full, with their time"
         case .beginPrompt: "a command by name, as in k9s (:regions, :cost, :q; Tab completes, ↑ recalls)"

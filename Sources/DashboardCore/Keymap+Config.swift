@@ -13,7 +13,7 @@ extension Command {
             (.move(.up), "up"), (.move(.down), "down"), (.move(.pageUp), "page-up"), (.move(.pageDown), "page-down"),
             (.move(.top), "top"), (.move(.bottom), "bottom"),
             (.openDetail, "detail"), (.back, "back"), (.beginFilter, "filter"),
-            (.cycleSort, "sort"), (.reverseSort, "reverse-sort"),
+            (.cycleSort, "sort"), (.reverseSort, "reverse-sort"), (.mark, "mark"), (.clearMarks, "clear-marks"),
             (.start, "start"), (.stop, "stop"), (.playground, "playground"), (.stopTimer, "stopTimer"), (.new, "new"), (.edit, "edit"), (.clone, "clone"), (.delete, "delete"),
             (.nextCostWindow, "cost-window"),
             (.refresh, "refresh"), (.help, "help"), (.messages, "messages"), (.beginPrompt, "prompt"), (.rawJSON, "json"), (.quit, "quit"),
@@ -60,7 +60,7 @@ extension KeyEvent {
             return
         }
         let named: [String: KeyEvent] = [
-            "space": .character(" "), "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape,
+            "space": .character(" "), "ctrl-space": .ctrl("@"), "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape,
             "tab": .tab, "shift-tab": .backTab, "backspace": .backspace, "del": .delete, "delete": .delete,
             "up": .up, "down": .down, "left": .left, "right": .right,
             "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,

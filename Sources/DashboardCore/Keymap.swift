@@ -19,6 +19,7 @@ public struct Keymap: Equatable, Sendable {
         .enter: .openDetail, .escape: .back,
         .character("/"): .beginFilter,
         .character("o"): .cycleSort, .character("O"): .reverseSort,
+        .character(" "): .mark, .ctrl("@"): .clearMarks, .character("\\"): .clearMarks,
         .character("s"): .start, .character("x"): .stop,
         .character("n"): .new, .character("e"): .edit, .character("c"): .clone,
         .character("D"): .delete,
@@ -102,8 +103,16 @@ public struct Keymap: Equatable, Sendable {
         case .playground:
             return key == .ctrl("c") ? .command(.quit) : .playgroundKey(key)
         case .normal:
-            return bindings[key].map(Action.command)
+            return bindings[key].map(Action.command) ?? sortLetter(key).map { .command(.sortBy($0)) }
         }
+    }
+
+    /// Shift and a letter sorts by the column that letter marks, unless the
+    /// keymap gives the key to a command (`D`, `G`, `O`, `T` by default).
+    public func sortLetter(_ key: KeyEvent) -> Character? {
+        guard case .character(let character) = key, bindings[key] == nil,
+              character.isASCII, character.isUppercase else { return nil }
+        return character
     }
 
     /// In the help or a page of text: the arrows and the keymap's movement
@@ -131,6 +140,7 @@ public struct Keymap: Equatable, Sendable {
         switch key {
         case .character(" "): "Space"
         case .character(let c): String(c)
+        case .ctrl("@"): "Ctrl-Space"  // what a terminal sends for it (NUL)
         case .ctrl(let c): "Ctrl-\(c.uppercased())"
         case .enter: "Enter"
         case .escape: "Esc"

@@ -39,8 +39,8 @@ public struct HelpModel: Equatable, Sendable {
     static let groups: [(String, [Command])] = [
         ("Panes", Pane.allCases.map(Command.showPane) + [.nextPane, .previousPane]),
         ("Move", [.move(.up), .move(.down), .move(.pageUp), .move(.pageDown), .move(.top), .move(.bottom)]),
-        ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort]),
-        ("Instances", [.start, .stop, .playground, .stopTimer]),
+        ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort, .sortBy("N")]),
+        ("Instances", [.start, .stop, .playground, .stopTimer, .mark, .clearMarks]),
         ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
         ("Cost", [.nextCostWindow]),
         ("General", [.refresh, .beginPrompt, .messages, .rawJSON, .help, .quit]),
@@ -49,6 +49,8 @@ public struct HelpModel: Equatable, Sendable {
     init(_ state: State, keymap: Keymap) {
         sections = Self.groups.map { title, commands in
             Section(title: title, entries: commands.compactMap { command in
+                // Shift and a letter: one entry for every letter a header brackets.
+                if case .sortBy = command { return Entry(keys: "Shift-A…Z", action: command.summary) }
                 let keys = keymap.keys(for: command)
                 guard !keys.isEmpty else { return nil }
                 return Entry(keys: keys.map(Keymap.label).joined(separator: " "), action: command.summary)
@@ -103,13 +105,20 @@ extension ConfirmModel {
     /// pod's price: `$1.44/h at min (1 pod), $5.76/h at max (4 pods)`; nil
     /// while either is unknown.
     static func runningCost(_ id: String, _ state: State) -> String? {
+        guard let cost = podCost(id, state) else { return nil }
+        func pods(_ count: Int) -> String { count == 1 ? "1 pod" : "\(count) pods" }
+        return "\(Formatting.money(cost.low))/h at min (\(pods(cost.lowPods))), "
+            + "\(Formatting.money(cost.high))/h at max (\(pods(cost.highPods)))"
+    }
+
+    /// $/h of a stopped instance once running, at its min and max pods; nil
+    /// while its detail or one pod's price is unknown.
+    static func podCost(_ id: String, _ state: State) -> (low: Double, high: Double, lowPods: Int, highPods: Int)? {
         guard let detail = state.details[id], !detail.regions.isEmpty,
               let perPod = state.hardwarePrices[detail.hardwareId] else { return nil }
         let low = detail.regions.map { max(0, $0.scale.min) }.saturatingSum
         let high = detail.regions.map { max(0, $0.scale.max) }.saturatingSum
-        func pods(_ count: Int) -> String { count == 1 ? "1 pod" : "\(count) pods" }
-        return "\(Formatting.money(perPod * Double(low)))/h at min (\(pods(low))), "
-            + "\(Formatting.money(perPod * Double(high)))/h at max (\(pods(high)))"
+        return (perPod * Double(low), perPod * Double(high), low, high)
     }
 }
 

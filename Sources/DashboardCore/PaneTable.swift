@@ -76,14 +76,14 @@ struct PaneTable {
         // Built once per table, not once per row: a filter reads every row's text.
         let hardwareNames = Dictionary(state.hardware.map { ($0.id, shortName($0)) }) { first, _ in first }
         var columns: [Column<Instance>] = [
-            Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, text: \.name),
+            Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, letter: "N", text: \.name),
             Column(
-                "STATUS", minWidth: 17, priority: ColumnHeader.kept, text: { displayStatus($0, state).rawValue },
+                "STATUS", minWidth: 17, priority: ColumnHeader.kept, letter: "S", text: { displayStatus($0, state).rawValue },
                 tone: { Tone(StatusClass(displayStatus($0, state))) }),
             Column(
-                "FEATURES", minWidth: 8, flexible: true, priority: 1, text: { $0.features.joined(separator: ",") }),
+                "FEATURES", minWidth: 8, flexible: true, priority: 1, letter: "F", text: { $0.features.joined(separator: ",") }),
             Column(
-                "READY", alignment: .right, minWidth: 5, priority: ColumnHeader.kept,
+                "READY", alignment: .right, minWidth: 7, priority: ColumnHeader.kept, letter: "R",
                 text: { pods($0.id, state).map { "\($0.ready)/\($0.total)" } ?? "-" },
                 tone: { instance in
                     // Older than three refresh intervals: dimmed, whatever it says.
@@ -92,24 +92,24 @@ struct PaneTable {
                 },
                 sortKey: { instance in .number(pods(instance.id, state).map { Double($0.ready) } ?? -1) }),
             Column(
-                "$/H", alignment: .right, minWidth: 8, priority: ColumnHeader.kept, text: { Formatting.money($0.hourlyPrice) },
+                "$/H", alignment: .right, minWidth: 8, priority: ColumnHeader.kept, letter: "H", text: { Formatting.money($0.hourlyPrice) },
                 tone: { Billing($0.status) == .billed ? .normal : .muted },
                 sortKey: { .number($0.hourlyPrice) }),
             Column(
-                "AGE", alignment: .right, minWidth: 4, priority: 2, text: { Formatting.age(since: $0.createdAt, now: now) },
+                "AGE", alignment: .right, minWidth: 5, priority: 2, letter: "A", text: { Formatting.age(since: $0.createdAt, now: now) },
                 sortKey: { .number(-($0.createdAt?.timeIntervalSince1970 ?? 0)) }),
             Column(
-                "ADDRESS", minWidth: 10, flexible: true, text: { $0.address.map(withoutScheme) ?? "-" },
+                "ADDRESS", minWidth: 10, flexible: true, letter: "E", text: { $0.address.map(withoutScheme) ?? "-" },
                 tone: { $0.address == nil ? .muted : .normal }),
             // The list carries neither: "-" until the sweep brings the row's
             // detail. Below ADDRESS in priority, so they are the first to go,
             // and wide enough (10 + 12) not to fit at 80 columns: there the
             // other columns keep every cell they had without them.
             Column(
-                "HARDWARE", minWidth: 10, priority: -1, text: { hardwareName($0.id, state, hardwareNames) },
+                "HARDWARE", minWidth: 10, priority: -1, letter: "W", text: { hardwareName($0.id, state, hardwareNames) },
                 tone: { state.details[$0.id] == nil ? .muted : .normal }),
             Column(
-                "REGIONS", minWidth: 12, flexible: true, priority: -1, text: { regionNames($0.id, state, names) },
+                "REGIONS", minWidth: 12, flexible: true, priority: -1, letter: "I", text: { regionNames($0.id, state, names) },
                 tone: { state.details[$0.id] == nil ? .muted : .normal }),
         ]
         // TIMER only while some instance has one (a column of dashes would
@@ -117,7 +117,7 @@ struct PaneTable {
         // that the sort column's index stays the same when it comes and goes.
         if !state.stopTimers.isEmpty {
             columns.append(Column(
-                "TIMER", alignment: .right, minWidth: 5, priority: 3,
+                "TIMER", alignment: .right, minWidth: 7, priority: 3, letter: "M",
                 text: { instance in state.stopTimers[instance.id].map { Formatting.countdown($0.dueAt.timeIntervalSince(now)) } ?? "-" },
                 tone: { state.stopTimers[$0.id] == nil ? .muted : .warning },
                 sortKey: { .number(state.stopTimers[$0.id]?.dueAt.timeIntervalSince1970 ?? .infinity) }))
@@ -156,8 +156,8 @@ struct PaneTable {
 
     private static func regions(_ state: State) -> PaneTable {
         var columns: [Column<Region>] = [
-            Column("REGION", minWidth: 10, flexible: true, priority: ColumnHeader.kept, text: { "\($0.name) (\($0.countryCode))" }),
-            Column("STATE", minWidth: 11, priority: ColumnHeader.kept, text: \.state, tone: { $0.isActive ? .ok : .warning }),
+            Column("REGION", minWidth: 10, flexible: true, priority: ColumnHeader.kept, letter: "R", text: { "\($0.name) (\($0.countryCode))" }),
+            Column("STATE", minWidth: 11, priority: ColumnHeader.kept, letter: "S", text: \.state, tone: { $0.isActive ? .ok : .warning }),
         ]
         for flavor in state.hardware {
             columns.append(Column(
@@ -169,7 +169,7 @@ struct PaneTable {
         }
         let ids = state.hardware.map(\.id)
         columns.append(Column(
-            "TOTAL", alignment: .right, minWidth: 5, priority: ColumnHeader.kept,
+            "TOTAL", alignment: .right, minWidth: 7, priority: ColumnHeader.kept, letter: "A",
             text: { region in String(ids.map(region.capacity).saturatingSum) },
             sortKey: { region in .number(Double(ids.map(region.capacity).saturatingSum)) }))
         return PaneTable(state.regions, id: { String($0.id) }, columns: columns)
@@ -182,10 +182,10 @@ struct PaneTable {
 
     private static func hardware(_ state: State) -> PaneTable {
         let columns: [Column<HardwareFlavor>] = [
-            Column("NAME", minWidth: 14, flexible: true, priority: ColumnHeader.kept, text: \.name),
+            Column("NAME", minWidth: 14, flexible: true, priority: ColumnHeader.kept, letter: "N", text: \.name),
             Column("GPU", minWidth: 20, flexible: true, priority: 3, text: { $0.gpu.map { "\($0.model) x\($0.count)" } ?? "-" }),
             Column(
-                "GPU MEM", alignment: .right, minWidth: 7, priority: 2, text: { $0.gpu.map { "\($0.memoryGiB) GiB" } ?? "-" },
+                "GPU MEM", alignment: .right, minWidth: 9, priority: 2, letter: "M", text: { $0.gpu.map { "\($0.memoryGiB) GiB" } ?? "-" },
                 sortKey: { .number(Double($0.gpu.map { $0.memoryGiB * $0.count } ?? 0)) }),
             Column(
                 "vCPU", alignment: .right, minWidth: 4, text: { String($0.cpuMillicores / 1000) },
@@ -194,12 +194,12 @@ struct PaneTable {
                 "RAM", alignment: .right, minWidth: 8, text: { Formatting.gibibytes(fromMiB: $0.ramMiB) },
                 sortKey: { .number(Double($0.ramMiB)) }),
             Column(
-                "$/H POD", alignment: .right, minWidth: 8, priority: ColumnHeader.kept,
+                "$/H POD", alignment: .right, minWidth: 9, priority: ColumnHeader.kept, letter: "H",
                 text: { state.hardwarePrices[$0.id].map(Formatting.money) ?? "…" },
                 tone: { state.hardwarePrices[$0.id] == nil ? .muted : .normal },
                 sortKey: { .number(state.hardwarePrices[$0.id] ?? .infinity) }),
             Column(
-                "REGIONS", alignment: .right, minWidth: 7, priority: ColumnHeader.kept, text: { String(regionsWithCapacity($0.id, state)) },
+                "REGIONS", alignment: .right, minWidth: 9, priority: ColumnHeader.kept, letter: "R", text: { String(regionsWithCapacity($0.id, state)) },
                 tone: { regionsWithCapacity($0.id, state) == 0 ? .muted : .normal },
                 sortKey: { .number(Double(regionsWithCapacity($0.id, state))) }),
         ]
@@ -208,12 +208,12 @@ struct PaneTable {
 
     private static func models(_ state: State, _ names: NameBook) -> PaneTable {
         let columns: [Column<InferenceModel>] = [
-            Column("NAME", minWidth: 14, flexible: true, priority: ColumnHeader.kept, text: \.name),
-            Column("FEATURES", minWidth: 12, text: { $0.features.joined(separator: ",") }),
+            Column("NAME", minWidth: 14, flexible: true, priority: ColumnHeader.kept, letter: "N", text: \.name),
+            Column("FEATURES", minWidth: 12, letter: "F", text: { $0.features.joined(separator: ",") }),
             Column(
-                "PORT", alignment: .right, minWidth: 5, text: { $0.port.map(String.init) ?? "-" },
+                "PORT", alignment: .right, minWidth: 6, letter: "P", text: { $0.port.map(String.init) ?? "-" },
                 sortKey: { .number(Double($0.port ?? 0)) }),
-            Column("DEFAULT HARDWARE", minWidth: 16, flexible: true, text: { names.hardware($0.defaultHardwareId) }),
+            Column("DEFAULT HARDWARE", minWidth: 18, flexible: true, letter: "H", text: { names.hardware($0.defaultHardwareId) }),
         ]
         return PaneTable(state.models, id: \.id, columns: columns)
     }
@@ -222,16 +222,16 @@ struct PaneTable {
     private static func events(_ state: State) -> PaneTable {
         let columns: [Column<AccountEvent>] = [
             Column(
-                "TIME", minWidth: 19, priority: 2, text: { Formatting.localTime($0.at, in: state.settings.timeZone) },
+                "TIME", minWidth: 19, priority: 2, letter: "M", text: { Formatting.localTime($0.at, in: state.settings.timeZone) },
                 sortKey: { .number($0.at.timeIntervalSince1970) }),
-            Column("EVENT", minWidth: 9, priority: ColumnHeader.kept, text: { $0.kind.label }, tone: { eventTone($0) }),
+            Column("EVENT", minWidth: 9, priority: ColumnHeader.kept, letter: "E", text: { $0.kind.label }, tone: { eventTone($0) }),
             Column(
-                "INSTANCE", minWidth: 12, flexible: true, priority: ColumnHeader.kept,
+                "INSTANCE", minWidth: 12, flexible: true, priority: ColumnHeader.kept, letter: "I",
                 text: { $0.instanceName ?? $0.instanceId ?? "-" }),
             Column(
-                "CHANGE", minWidth: 16, flexible: true, priority: ColumnHeader.kept, text: { $0.change },
+                "CHANGE", minWidth: 16, flexible: true, priority: ColumnHeader.kept, letter: "C", text: { $0.change },
                 tone: { eventTone($0) }),
-            Column("DETAIL", minWidth: 10, flexible: true, priority: 1, text: { $0.detail ?? "" }),
+            Column("DETAIL", minWidth: 10, flexible: true, priority: 1, letter: "A", text: { $0.detail ?? "" }),
         ]
         return PaneTable(state.events, id: \.listId, columns: columns)
     }
@@ -248,13 +248,13 @@ struct PaneTable {
 
     private static func registries(_ state: State) -> PaneTable {
         let columns: [Column<Registry>] = [
-            Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, text: \.name),
-            Column("URL", minWidth: 16, flexible: true, priority: 2, text: \.url),
+            Column("NAME", minWidth: 12, flexible: true, priority: ColumnHeader.kept, letter: "N", text: \.name),
+            Column("URL", minWidth: 16, flexible: true, priority: 2, letter: "U", text: \.url),
             Column(
-                "CREATED", minWidth: 20, priority: 1, text: { Formatting.timestamp($0.createdAt) },
+                "CREATED", minWidth: 20, priority: 1, letter: "C", text: { Formatting.timestamp($0.createdAt) },
                 sortKey: { .number($0.createdAt?.timeIntervalSince1970 ?? 0) }),
             Column(
-                "UPDATED", minWidth: 20, text: { Formatting.timestamp($0.updatedAt) },
+                "UPDATED", minWidth: 20, letter: "P", text: { Formatting.timestamp($0.updatedAt) },
                 sortKey: { .number($0.updatedAt?.timeIntervalSince1970 ?? 0) }),
         ]
         return PaneTable(state.registries, id: \.id, columns: columns)

@@ -34,15 +34,20 @@ extension State {
         case .beginFilter:
             if detailId == nil { filterEditing = true }
         case .cycleSort:
-            let columns = PaneTable.make(pane, self).headers.count
-            listing.sortColumn = columns == 0 ? 0 : (listing.sortColumn + 1) % columns
-            listing.ascending = true
-            reorder(pane)
+            cycleSort()
         case .reverseSort:
-            listing.ascending.toggle()
-            reorder(pane)
+            reverseSort()
+        case .sortBy(let letter):
+            sort(byLetter: letter)
+        case .mark:
+            markSelected()
+        case .clearMarks:
+            clearMarks()
         case .start, .stop:
+            if actsOnMarks { return askBulk(command == .start ? .start : .stop) }
             return askToChange(start: command == .start)
+        case .delete where actsOnMarks:
+            return askBulk(.delete)
         case .new, .edit, .clone, .delete:
             return change(command)
         case .refresh:
@@ -53,6 +58,7 @@ extension State {
         case .playground:
             return openPlayground()
         case .stopTimer:
+            if actsOnMarks { return askBulk(.stopTimer) }
             askStopTimer()
         case .help:
             overlay = overlay == .help ? nil : .help
@@ -144,7 +150,7 @@ extension State {
     /// The question before a start or stop. A start says what it will cost,
     /// which needs the instance's detail: asked for now when it is missing,
     /// and the question shows "pricing…" (and takes no y) until it comes.
-    private mutating func askToChange(start: Bool) -> [Effect] {
+    mutating func askToChange(start: Bool) -> [Effect] {
         guard pane == .instances || detailId != nil, let instance = selectedInstance else { return [] }
         guard !settings.readonly else {
             showError("read-only: \(start ? "start" : "stop") is disabled (--readonly)")
@@ -162,11 +168,19 @@ extension State {
         return start && details[instance.id] == nil ? [.fetchDetail(id: instance.id)] : []
     }
 
-    /// A start asked while its price is still unknown: y waits for it.
+    /// A start asked while its price (or, for marked instances, one of
+    /// theirs) is still unknown: y waits for it.
     var startAwaitsPrice: Bool {
-        guard case .confirm(.start(let id, _))? = overlay else { return false }
-        guard let detail = details[id] else { return true }
-        return hardwarePrices[detail.hardwareId] == nil
+        switch overlay {
+        case .confirm(.start(let id, _))?: !isPriced(id)
+        case .bulk(let action)? where action.kind == .start: action.targets.contains { !isPriced($0.id) }
+        default: false
+        }
+    }
+
+    /// The instance's detail and its hardware's one-pod price are known.
+    private func isPriced(_ id: String) -> Bool {
+        details[id].map { hardwarePrices[$0.hardwareId] != nil } ?? false
     }
 
     /// Why a start or stop would only be refused, said at once instead of after

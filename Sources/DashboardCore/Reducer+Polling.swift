@@ -83,6 +83,7 @@ extension State {
             transitions = transitions.filter { id, transition in
                 present.contains(id) && (transition.settledByPoll.map { $0 > completed } ?? true)
             }
+            dropMarksOfGoneInstances()
             if let open = detailId, !present.contains(open) {
                 detailId = nil
                 showInfo("The instance is gone")

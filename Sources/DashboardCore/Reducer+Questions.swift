@@ -9,6 +9,7 @@ extension State {
         }
         if case .deleteInstance = overlay { return confirmDelete() }
         if case .stopTimer = overlay { return confirmStopTimer() }
+        if case .bulk = overlay { return confirmBulk() }
         if overlay == .discardForm {
             overlay = nil
             form = nil

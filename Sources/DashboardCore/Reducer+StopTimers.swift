@@ -26,10 +26,7 @@ extension State {
         if typed.trimmingCharacters(in: .whitespaces).isEmpty {
             overlay = nil
             guard stopTimers[id] != nil else { return [] }
-            stopTimers[id] = nil
-            reorder(.instances)
-            return [.cancelStopTimer(instanceId: id, at: now)]
-                + receive([AccountEvent(at: now, kind: .timerCancelled, instanceId: id, instanceName: name)])
+            return cancelTimer(of: id, name: name)
         }
         switch StopTime.parse(typed, now: now, timeZone: settings.timeZone) {
         case .failure(let error):
@@ -37,14 +34,27 @@ extension State {
             return []
         case .success(let due):
             overlay = nil
-            let timer = StopTimer(instanceId: id, instanceName: name, dueAt: due)
-            stopTimers[id] = timer
-            reorder(.instances)
             showInfo("\(name) stops in \(Formatting.countdown(due.timeIntervalSince(now)))")
-            return [.setStopTimer(timer, at: now)]
-                + receive([AccountEvent(at: now, kind: .timerSet, instanceId: id, instanceName: name, new: StopTimer.iso(due))])
-                + armStopTimers()
+            return setTimer(StopTimer(instanceId: id, instanceName: name, dueAt: due)) + armStopTimers()
         }
+    }
+
+    /// Keeps `timer` (in the ledger too) and says so as an event; the caller re-arms.
+    mutating func setTimer(_ timer: StopTimer) -> [Effect] {
+        stopTimers[timer.instanceId] = timer
+        reorder(.instances)
+        return [.setStopTimer(timer, at: now)]
+            + receive([AccountEvent(
+                at: now, kind: .timerSet, instanceId: timer.instanceId, instanceName: timer.instanceName,
+                new: StopTimer.iso(timer.dueAt))])
+    }
+
+    /// Drops the timer of `id` (in the ledger too) and says so as an event.
+    mutating func cancelTimer(of id: String, name: String) -> [Effect] {
+        stopTimers[id] = nil
+        reorder(.instances)
+        return [.cancelStopTimer(instanceId: id, at: now)]
+            + receive([AccountEvent(at: now, kind: .timerCancelled, instanceId: id, instanceName: name)])
     }
 
     mutating func typeInStopTimer(_ change: (inout String) -> Void) {

@@ -65,6 +65,7 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         // again later.
         var asked = state.formAwaitingDetail != nil || (id != nil && id == state.detailId)
         if case .confirm(.start(let startId, _))? = state.overlay, state.startAwaitsPrice, id == nil || id == startId { asked = true }
+        if case .bulk(let bulk)? = state.overlay, state.startAwaitsPrice, bulk.targets.contains(where: { $0.id == id }) { asked = true }
         if case .failure(let error) = result, asked {
             state.formAwaitingDetail = nil
             // A start question is never asked without its price: it goes with the detail.
@@ -184,11 +185,13 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .confirmInput(let character):
         state.typeInDeleteDialog { $0.append(character) }
         state.typeInStopTimer { $0.append(character) }
+        state.typeInBulk { $0.append(character) }
         return []
 
     case .confirmBackspace:
         state.typeInDeleteDialog { if !$0.isEmpty { $0.removeLast() } }
         state.typeInStopTimer { if !$0.isEmpty { $0.removeLast() } }
+        state.typeInBulk { if !$0.isEmpty { $0.removeLast() } }
         return []
 
     case .formInput(let input):

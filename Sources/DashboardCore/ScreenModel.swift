@@ -67,6 +67,7 @@ public struct ScreenModel: Equatable, Sendable {
         case .deleteInstance(_, let name, let typed): overlay = .confirm(ConfirmModel(deleting: name, typed: typed))
         case .stopTimer(let id, let name, let typed):
             overlay = .confirm(ConfirmModel(stopTimerOf: name, typed: typed, current: state.stopTimers[id], now: state.now))
+        case .bulk(let action): overlay = .confirm(ConfirmModel(bulk: action, state))
         case nil: overlay = state.form.map { .form(FormModel($0.form)) }
         }
         footer = Footer(
@@ -95,6 +96,10 @@ public struct ScreenModel: Equatable, Sendable {
         case .confirm: return [("y", "confirm"), ("n/Esc", "cancel")]
         case .typedConfirm:
             if case .stopTimer = state.overlay { return [("type", "2h or 19:00"), ("Enter", "set"), ("Esc", "cancel")] }
+            if case .bulk(let action) = state.overlay {
+                return action.kind == .stopTimer ? [("type", "2h or 19:00"), ("Enter", "set"), ("Esc", "cancel")]
+                    : [("type", BulkAction.deleteWord), ("Enter", "delete"), ("Esc", "cancel")]
+            }
             return [("type", "the name"), ("Enter", "delete"), ("Esc", "cancel")]
         case .help: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc/?", "close help")]
         case .page: return [("↑↓ PgUp PgDn g G", "scroll"), ("Esc", "close")]
@@ -106,14 +111,20 @@ public struct ScreenModel: Equatable, Sendable {
         var hints: [(key: String, action: String)] = []
         if state.detailId != nil {
             hints = [(key(.back, "Esc"), "back"), ("↑↓", "scroll")]
-        } else if state.pane == .instances {
+        } else if state.pane == .instances, state.marks.isEmpty {
+            // With rows marked, what acts on them goes first instead.
             hints.append((key(.openDetail, "Enter"), "open"))
         } else if state.pane == .cost {
             hints = [(key(.nextCostWindow, "w"), "chart window")]
         }
         // What changes an instance comes before filter and sort: at 80
         // columns every one of them fits, with `? help` kept last.
-        if state.pane == .instances, !state.settings.readonly {
+        let marking = state.pane == .instances && state.detailId == nil && !state.settings.readonly
+        if marking, !state.marks.isEmpty {
+            // What acts on the marked rows, and how to let go of them.
+            hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop"), (key(.stopTimer, "T"), "timer"),
+                      (key(.delete, "D"), "delete"), (key(.clearMarks, "\\"), "unmark")]
+        } else if state.pane == .instances, !state.settings.readonly {
             hints += [(key(.start, "s"), "start"), (key(.stop, "x"), "stop"), (key(.new, "n"), "new"),
                       (key(.edit, "e"), "edit"), (key(.clone, "c"), "clone"), (key(.delete, "D"), "delete")]
         }
@@ -121,6 +132,7 @@ public struct ScreenModel: Equatable, Sendable {
             // Arrows and j/k need no hint.
             hints += [(key(.beginFilter, "/"), "filter"), (key(.cycleSort, "o"), "sort")]
         }
+        if marking { hints.append((key(.mark, "Space"), "mark")) }
         if state.pane == .registries, !state.settings.readonly {
             hints += [(key(.new, "n"), "new"), (key(.edit, "e"), "edit"), (key(.delete, "D"), "delete")]
         }

@@ -104,6 +104,10 @@ public struct State: Equatable, Sendable {
     /// drop the row (and the selection on it) for a moment.
     public var created: [String: PendingCreation] = [:]
 
+    /// Instances marked with Space (by id): `s`, `x`, `T` and `D` act on all
+    /// of them. Those that leave the list leave the marks.
+    public var marks: Set<String> = []
+
     /// The instance whose detail is open, if any.
     public var detailId: String?
     public var detailScroll = 0
@@ -154,6 +158,7 @@ public struct State: Equatable, Sendable {
         switch overlay {
         case .confirm, .discardForm: .confirm
         case .deleteInstance, .stopTimer: .typedConfirm
+        case .bulk(let action): action.isTyped ? .typedConfirm : .confirm
         case .help: .help
         case .messages, .raw: .page
         case nil: form != nil ? .form : playground != nil ? .playground : prompt != nil ? .prompt : filterEditing ? .filter : .normal
@@ -228,6 +233,8 @@ public enum Overlay: Equatable, Sendable {
     case deleteInstance(id: String, name: String, typed: String)
     /// `T`: when to stop an instance, typed ("2h", "19:00"); empty cancels its timer.
     case stopTimer(id: String, name: String, typed: String)
+    /// One change to every marked instance, asked once.
+    case bulk(BulkAction)
 }
 
 /// An instance form to open once the instance's detail is loaded.

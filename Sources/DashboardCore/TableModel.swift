@@ -23,11 +23,20 @@ public struct TableModel: Equatable, Sendable {
     public var total: Int
     public var filter: String
     public var emptyMessage: String
+    /// Whether each visible row is marked (Space); nil while no row of the
+    /// pane is, and then the mark column is not drawn.
+    public var marks: [Bool]?
 
     init(_ pane: Pane, _ state: State) {
         let table = PaneTable.make(pane, state)
         let listing = state.listings[pane] ?? Listing()
         headers = table.headers
+        // A letter the keymap gives to a command does not sort: not shown either.
+        for index in headers.indices {
+            if let letter = headers[index].sortLetter, state.settings.keymap.sortLetter(.character(letter)) == nil {
+                headers[index].sortLetter = nil
+            }
+        }
         if headers.indices.contains(listing.sortColumn) {
             headers[listing.sortColumn].sort = listing.ascending ? .ascending : .descending
         }
@@ -41,7 +50,12 @@ public struct TableModel: Equatable, Sendable {
         matching = listing.order.count
         total = table.count
         filter = listing.filter
-        title = matching == total ? "\(pane.title) (\(total))" : "\(pane.title) (\(matching) of \(total))"
+        let marked = pane == .instances ? state.marks.count : 0
+        if marked > 0 {
+            marks = window.map { state.marks.contains(table.id($0)) }
+        }
+        let counts = matching == total ? "\(total)" : "\(matching) of \(total)"
+        title = "\(pane.title) (\(counts)\(marked > 0 ? ", \(marked) marked" : ""))"
         let poll = state.poll(pane.poll)
         // An empty pane says why: still loading, failed (and retrying), or nothing there.
         emptyMessage =

@@ -93,7 +93,7 @@ public struct Table {
     /// left), so the marker never cuts a name it need not.
     static func makingRoomForTheMarker(_ widths: [Int], columns: [TableColumn], sort: TableSort?, available: Int) -> [Int] {
         guard let sort, widths.indices.contains(sort.column), widths[sort.column] > 0 else { return widths }
-        let wanted = DisplayWidth.of(columns[sort.column].title) + 1
+        let wanted = DisplayWidth.of(columns[sort.column].markedTitle) + 1
         guard widths[sort.column] < wanted else { return widths }
         var widths = widths
         let used = widths.reduce(0, +) + columnSpacing * max(0, widths.filter { $0 > 0 }.count - 1)
@@ -136,8 +136,14 @@ public struct Table {
 
         buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), with: Cell(" ", style: theme.tableHeader))
         for (index, column) in columns.enumerated() where widths[index] > 0 {
-            buffer.put(headerTitle(index, width: widths[index]), x: starts[index], y: area.y,
-                       style: theme.tableHeader, maxWidth: widths[index], alignment: column.alignment)
+            let title = headerTitle(index, width: widths[index])
+            let used = buffer.put(title.text, x: starts[index], y: area.y,
+                                  style: theme.tableHeader, maxWidth: widths[index], alignment: column.alignment)
+            if let letter = title.underlined {
+                let slack = widths[index] - used
+                let x = starts[index] + letter + (column.alignment == .right ? slack : column.alignment == .center ? slack / 2 : 0)
+                buffer.restyle(Rect(x: x, y: area.y, width: 1, height: 1), theme.tableHeader.with(.underline))
+            }
         }
 
         let visible = Self.visibleRows(in: area)
@@ -160,11 +166,5 @@ public struct Table {
             buffer.put(emptyText, x: area.x, y: area.y + 1, style: theme.muted, maxWidth: area.width, alignment: .center)
         }
         return offset
-    }
-
-    /// The column's title, with the sort marker kept even when the title is cut.
-    private func headerTitle(_ index: Int, width: Int) -> String {
-        guard let sort, sort.column == index else { return columns[index].title }
-        return DisplayWidth.truncated(columns[index].title, to: width - 1) + (sort.ascending ? "▲" : "▼")
     }
 }

@@ -17,11 +17,16 @@ public struct TableColumn: Hashable, Sendable {
     /// lowest priority is dropped first (the rightmost of equals), so the
     /// columns a person decides by stay in a narrow split.
     public var priority: Int
+    /// The letter that sorts by this column (Shift and the letter), shown
+    /// bracketed in the title (`[N]AME`), or underlined when brackets do not fit.
+    public var sortLetter: Character?
 
-    public init(_ title: String, width: Width, alignment: TextAlignment = .left, priority: Int = 0) {
+    public init(_ title: String, width: Width, alignment: TextAlignment = .left, priority: Int = 0,
+                sortLetter: Character? = nil) {
         self.title = title
         self.width = width
         self.alignment = alignment
         self.priority = priority
+        self.sortLetter = sortLetter
     }
 }

@@ -159,6 +159,7 @@ struct RandomSession {
         .enter, .escape, .character("/"), .character("o"), .character("O"), .character("s"), .character("x"),
         .character("y"), .character("Y"), .character("n"), .character("N"), .character("e"), .character("D"),
         .character("r"), .character("?"), .character("q"), .ctrl("c"), .ctrl("s"), .function(10), .function(1),
+        .character("S"), .character("H"), .character("T"), .character("\\"), .ctrl("@"),
     ]
     static let editing: [KeyEvent] = [
         .backspace, .delete, .left, .right, .home, .end, .character(" "), .tab, .backTab, .enter, .up, .down, .ctrl("a"),
@@ -361,6 +362,9 @@ struct RandomSession {
     /// What must hold between the state before an action and after it
     /// (`submitted`: what the open form had sent, if it had).
     func check(after action: Action, before: State, submitted: Mutation?) -> String? {
+        // Marks are of instances listed: those that leave the list leave the marks.
+        let listed = Set(state.instances.map(\.id))
+        if !state.marks.isSubset(of: listed) { return "marks \(state.marks.subtracting(listed).sorted()) of instances not listed" }
         // The selection stays on its item while that item is still shown,
         // unless the person moved it.
         if !action.movesSelection {
@@ -439,7 +443,8 @@ extension Action {
     /// an instance they saved, which is then selected.
     var movesSelection: Bool {
         switch self {
-        case .command(.move), .instanceSaved(_, .success): true
+        // Space marks the row and moves down, as in k9s.
+        case .command(.move), .command(.mark), .instanceSaved(_, .success): true
         default: false
         }
     }

@@ -118,7 +118,10 @@ struct ViewModelTests {
         _ = reduce(&state, .command(.help))
         guard case .help(let help) = ScreenModel(state).overlay else { Issue.record("no help"); return }
         let entries = help.sections.flatMap(\.entries)
-        #expect(entries.contains(HelpModel.Entry(keys: "x", action: "stop the selected instance (confirm with y)")))
+        #expect(entries.contains(HelpModel.Entry(keys: "x", action: "stop the selected (or marked) instances (confirm with y)")))
+        #expect(entries.contains(HelpModel.Entry(keys: "Space", action: "mark the instance, move down: s x T D then act on all marked")))
+        #expect(entries.contains(HelpModel.Entry(keys: "\\ Ctrl-Space", action: "unmark every instance")))
+        #expect(entries.contains { $0.keys == "Shift-A…Z" && $0.action.contains("[N]AME") })
         #expect(entries.contains(HelpModel.Entry(keys: "q Ctrl-C", action: "quit")))
         #expect(help.notes.first?.contains("billed instances: ACTIVE") == true)
         #expect(help.notes.contains { $0.contains("Not billed: DISABLED, DELETING, DELETED, ERROR, FAILED") })

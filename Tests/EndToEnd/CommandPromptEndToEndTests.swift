@@ -14,13 +14,13 @@ struct CommandPromptEndToEndTests {
         try tmux.send("regions", literal: true)
         try await tmux.waitFor(text: ":regions")
         try tmux.send("Enter")
-        try await tmux.waitFor("the Regions pane") { $0.contains("REGION▲") }
+        try await tmux.waitFor("the Regions pane") { $0.contains("[R]EGION▲") }
         try tmux.send(":")
         try tmux.send("hard", literal: true)
         try tmux.send("Tab")
         try await tmux.waitFor(text: ":hardware")
         try tmux.send("Enter")
-        try await tmux.waitFor("the Hardware pane") { $0.contains("GPU MEM") }
+        try await tmux.waitFor("the Hardware pane") { $0.contains("GPU [M]EM") }
         try tmux.send(":")
         try tmux.send("Up")
         try await tmux.waitFor(text: ":hardware")

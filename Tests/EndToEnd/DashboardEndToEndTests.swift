@@ -90,6 +90,16 @@ struct DashboardEndToEndTests {
             try tmux.send("r")
             try await tmux.waitFor("the flash replaced") { !$0.contains("read-only") }
         }
+        // Marking changes nothing; what acts on the marks says read-only.
+        try tmux.send("Space")
+        try tmux.send("Space")
+        try await tmux.waitFor(text: "Instances (8, 2 marked)")
+        for key in ["s", "x", "T", "D"] {
+            try tmux.send(key)
+            try await tmux.waitFor("read-only after \(key) on marks") { $0.contains("read-only: marked instances") }
+            try tmux.send("r")
+            try await tmux.waitFor("the flash replaced") { !$0.contains("read-only") }
+        }
         try tmux.send("5")
         try await tmux.waitFor(text: "dockerhub-team")
         for key in ["n", "e", "D"] {

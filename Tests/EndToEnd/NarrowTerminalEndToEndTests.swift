@@ -22,9 +22,9 @@ struct NarrowTerminalEndToEndTests {
         let screen = try await tmux.waitFor(text: "chat-prod")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0].contains("/h"))
-        #expect(lines[2].hasPrefix("NAME"))
-        for column in ["STATUS", "READY", "$/H"] { #expect(lines[2].contains(column)) }
-        #expect(!lines[2].contains("ADDRESS"))
+        #expect(lines[2].hasPrefix("[N]AME"))
+        for column in ["[S]TATUS", "[R]EADY", "$/[H]"] { #expect(lines[2].contains(column)) }
+        #expect(!lines[2].contains("ADDR"))
         #expect(lines[15].hasSuffix("? help") || lines[15].contains("? help"))
         #expect(lines.allSatisfy { $0.count <= 60 })
         try tmux.resize(width: 59, height: 16)

@@ -79,7 +79,7 @@ struct SignalTests {
         let lines = settled.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.contains("127.0.0.1") == true)
         #expect(settled.contains("Instances (8)"))
-        #expect(settled.contains("NAME"))
+        #expect(settled.contains("[N]AME"))
         #expect(Self.layout(settled) == Self.layout(expected))
         try stormed.send("q")
         try await stormed.waitFor(text: "exit=0")

@@ -84,7 +84,7 @@ struct HostileTextScreenTests {
         let state = ScreenFixture.loaded(width: 80, height: 24, fleet: Self.fleet)
         let lines = ScreenFixture.render(state).lines
         let row = lines.first { $0.hasPrefix("名x名x") }
-        #expect(row?.hasPrefix("名x名x名x名x名x… ") == true)
+        #expect(row?.hasPrefix("名x名x名x名x名… ") == true)
         #expect(lines[3 + Self.names.count].trimmingCharacters(in: .whitespaces).isEmpty)
     }
 

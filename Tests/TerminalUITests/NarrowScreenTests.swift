@@ -13,20 +13,52 @@ struct NarrowScreenTests {
         [
             " updated 3s ago                  $2.88/h +$11.40/h starting",
             " 1 Instances  2  3  4  5  6  7                Instances (5)",
-            "NAME▲         STATUS            FEATURES READY      $/H  AGE",
-            "chat-prod-eu  ACTIVE            chat       2/3    $2.88  12d",
-            "llama70b-eu   PARTIALLYDEPLOYED chat,to…   3/4    $9.96   1d",
-            "sdxl-render   DEPLOYING         image        -    $1.44  34m",
-            "support-bot   ERROR             chat         -    $1.44  40m",
-            "whisper-batch DISABLED          audio        -    $1.44   2h",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+            "[N]AME▲             [S]TATUS          [R]EADY    $/[H] [A]GE",
+            "chat-prod-eu        ACTIVE                2/3    $2.88   12d",
+            "llama70b-eu         PARTIALLYDEPLOYED     3/4    $9.96    1d",
+            "sdxl-render         DEPLOYING               -    $1.44   34m",
+            "support-bot         ERROR                   -    $1.44   40m",
+            "whisper-batch       DISABLED                -    $1.44    2h",
+        ], blank(7), [
             "Enter open  s start  x stop  n new  e edit  c clone  ? help",
+        ]))
+    }
+
+    @Test("Instances sorted with Shift-H, two rows marked: the mark column and the sort letters still fit")
+    func marked() {
+        expectScreen(ScreenFixture.marked(width: 60, height: 16), screen(
+        [
+            " updated 3s ago                  $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6  7      Instances (5, 2 marked)",
+            "  [N]AME            [S]TATUS          [R]EADY   $/[H]▲ [A]GE",
+            "✓ sdxl-render       DEPLOYING               -    $1.44   34m",
+            "✓ support-bot       ERROR                   -    $1.44   40m",
+            "  whisper-batch     DISABLED                -    $1.44    2h",
+            "  chat-prod-eu      ACTIVE                2/3    $2.88   12d",
+            "  llama70b-eu       PARTIALLYDEPLOYED     3/4    $9.96    1d",
+        ], blank(7), [
+            "s start  x stop  T timer  D delete  \\ unmark  ? help",
+        ]))
+    }
+
+    @Test("Stopping marked rows: one question naming them, those left out and the $/h saved")
+    func bulkStopConfirmation() {
+        expectScreen(ScreenFixture.bulkStopConfirmation(width: 60, height: 16), screen(
+        [
+            " updated 3s ago                  $2.88/h +$11.40/h starting",
+            " 1 Instances  2  3  4  5  6  7      Instances (5, 4 marked)",
+            "  [N]AME            [S]TATUS          [R]EADY   $/[H]▲ [A]GE",
+            "✓ sdxl-render       DEPLOYING               -    $1.44   34m",
+            "┌─ Stop 3 instances ───────────────────────────────────────┐",
+            "│ sdxl-render, support-bot and chat-prod-eu?               │",
+            "│ Burn rate: −$2.88/h, and $1.44/h starting no longer due. │",
+            "│ Their endpoints stop answering.                          │",
+            "│ Left out, already stopped: whisper-batch.                │",
+            "│                                                          │",
+            "│ y confirm · n/Esc cancel                                 │",
+            "└──────────────────────────────────────────────────────────┘",
+        ], blank(3), [
+            "y confirm  n/Esc cancel",
         ]))
     }
 
@@ -36,19 +68,11 @@ struct NarrowScreenTests {
         [
             " updated 3s ago                  $2.88/h +$11.40/h starting",
             " 1  2 Regions  3  4  5  6  7                    Regions (3)",
-            "REGION▲               STATE       1xL40S 1xH100 8xH200 TOTAL",
-            "Helsinki (FI)         ACTIVE           3      6      0     9",
-            "Paris (FR)            ACTIVE          12      0      1    13",
-            "Tokyo (JP)            MAINTENANCE      4      2      0     6",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+            "[R]EGION▲           [S]TATE     1xL40S 1xH100 8xH200 TOT[A]L",
+            "Helsinki (FI)       ACTIVE           3      6      0       9",
+            "Paris (FR)          ACTIVE          12      0      1      13",
+            "Tokyo (JP)          MAINTENANCE      4      2      0       6",
+        ], blank(9), [
             "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
@@ -59,19 +83,11 @@ struct NarrowScreenTests {
         [
             " updated 3s ago                  $2.88/h +$11.40/h starting",
             " 1  2  3 Hardware  4  5  6  7                  Hardware (3)",
-            "NAME▲          GPU                  GPU MEM  $/H POD REGIONS",
-            "1xH100 / 26 v… NVIDIA-H100-80GB x1   80 GiB    $2.49       1",
-            "1xL40S / 16 v… NVIDIA-L40S x1        48 GiB    $1.44       2",
-            "8xH200 / 184 … NVIDIA-H200-141GB x8 141 GiB   $28.72       1",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+            "[N]AME▲           GPU                    $/[H] POD [R]EGIONS",
+            "1xH100 / 26 vCPU… NVIDIA-H100-80GB x1        $2.49         1",
+            "1xL40S / 16 vCPU… NVIDIA-L40S x1             $1.44         2",
+            "8xH200 / 184 vCP… NVIDIA-H200-141GB x8      $28.72         1",
+        ], blank(9), [
             "/ filter  o sort  r refresh  ? help  q quit",
         ]))
     }
@@ -82,19 +98,10 @@ struct NarrowScreenTests {
         [
             " updated 3s ago                  $2.88/h +$11.40/h starting",
             " 1  2  3  4  5 Registries  6  7              Registries (2)",
-            "NAME▲             URL                   CREATED",
+            "[N]AME▲           [U]RL                 [C]REATED",
             "dockerhub-acme    registry-1.docker.io… 2025-10-03 12:30 UTC",
             "ghcr-vllm         ghcr.io/acme/vllm     2025-11-22 00:00 UTC",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+        ], blank(10), [
             "/ filter  o sort  n new  e edit  D delete  r refresh  ? help",
         ]))
     }
@@ -130,16 +137,16 @@ struct NarrowScreenTests {
             " 1 Instances  2  3  4  5  6  7                Instances (5)",
             "┌─ Keys — Esc or ? closes ─────────────────────────────────┐",
             "│ Panes                                                    │",
-            "│   1            show Instances                            │",
-            "│   2            show Regions                              │",
-            "│   3            show Hardware                             │",
-            "│   4            show Models                               │",
-            "│   5            show Registries                           │",
-            "│   6            show Cost                                 │",
-            "│   7            show Events                               │",
-            "│   Tab          next pane                                 │",
-            "│   Shift-Tab    previous pane                             │",
-            "└─────────────────────────────────────── lines 1-10 of 85 ─┘",
+            "│   1             show Instances                           │",
+            "│   2             show Regions                             │",
+            "│   3             show Hardware                            │",
+            "│   4             show Models                              │",
+            "│   5             show Registries                          │",
+            "│   6             show Cost                                │",
+            "│   7             show Events                              │",
+            "│   Tab           next pane                                │",
+            "│   Shift-Tab     previous pane                            │",
+            "└─────────────────────────────────────── lines 1-10 of 89 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -151,19 +158,15 @@ struct NarrowScreenTests {
         [
             " updated 3s ago                  $2.88/h +$11.40/h starting",
             " 1 Instances  2  3  4  5  6  7                Instances (5)",
-            "NAME▲         STATUS            FEATURES READY      $/H  AGE",
-            "chat-prod-eu  ACTIVE            chat       2/3    $2.88  12d",
-            "llama70b-eu   PARTIALLYDEPLOYED chat,to…   3/4    $9.96   1d",
+            "[N]AME▲             [S]TATUS          [R]EADY    $/[H] [A]GE",
+            "chat-prod-eu        ACTIVE                2/3    $2.88   12d",
+            "llama70b-eu         PARTIALLYDEPLOYED     3/4    $9.96    1d",
             "sdxl┌─ Stop instance ──────────────────────────────────┐ 34m",
             "supp│ Stop chat-prod-eu? Its endpoint stops answering. │ 40m",
             "whis│                                                  │  2h",
             "    │ y confirm · n/Esc cancel                         │",
             "    └──────────────────────────────────────────────────┘",
-            "",
-            "",
-            "",
-            "",
-            "",
+        ], blank(5), [
             "y confirm  n/Esc cancel",
         ]))
     }

@@ -166,6 +166,20 @@ enum ScreenFixture {
         after(loaded(width: width, height: height), [.command(.stop)])
     }
 
+    /// Sorted by $/H with Shift-H, then Space on the cheapest two rows
+    /// (which Space marks, moving down as it does).
+    static func marked(width: Int, height: Int) -> State {
+        after(loaded(width: width, height: height), [
+            .command(.sortBy("H")), .command(.move(.top)), .command(.mark), .command(.mark),
+        ])
+    }
+
+    /// Two more rows marked (whisper-batch, stopped, and chat-prod-eu,
+    /// ACTIVE), then x: one question for the three it stops.
+    static func bulkStopConfirmation(width: Int, height: Int) -> State {
+        after(marked(width: width, height: height), [.command(.mark), .command(.mark), .command(.stop)])
+    }
+
     /// "/eu" being typed.
     static func typingFilter(width: Int, height: Int) -> State {
         after(loaded(width: width, height: height), [.command(.beginFilter), .filterInput("e"), .filterInput("u")])

@@ -40,7 +40,7 @@ struct ScreenStyleTests {
         #expect(styles(of: "chat-prod-eu", in: buffer, y: 3) == [theme.text])
         #expect(styles(of: "2/3", in: buffer, y: 3) == [theme.warning])
         #expect(styles(of: "DEPLOYING", in: buffer, y: 5) == [theme.progress])
-        let readyEnd = (displayColumn(of: "READY", in: buffer.lines[2]) ?? 0) + 4
+        let readyEnd = (displayColumn(of: "[R]EADY", in: buffer.lines[2]) ?? 0) + 6
         #expect(buffer[readyEnd, 5].text == "-")
         #expect(buffer[readyEnd, 5].style == theme.muted)
         #expect(styles(of: "ERROR", in: buffer, y: 6) == [theme.failed])

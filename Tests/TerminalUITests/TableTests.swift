@@ -51,6 +51,35 @@ struct TableTests {
         #expect(buffer.lines == [padded("NAME" + repeated(" ", 20) + "READY▼", 30), padded("chat" + repeated(" ", 23) + "1/2", 30)])
     }
 
+    @Test("A column's sort letter is bracketed in its title, the sort marker after it")
+    func sortLetterBracketed() {
+        var buffer = backdrop(width: 30, height: 2)
+        let columns = [
+            TableColumn("NAME", width: .flexible(min: 8), sortLetter: "N"),
+            TableColumn("$/H", width: .fixed(8), alignment: .right, sortLetter: "H"),
+        ]
+        Table(columns: columns, rows: [[TableCell("chat"), TableCell("$2.88")]], sort: TableSort(column: 0))
+            .render(into: &buffer, area: buffer.area, theme: .dark)
+        #expect(buffer.lines[0] == "[N]AME▲" + repeated(" ", 18) + "$/[H]")
+        #expect(buffer[0, 0].style == Theme.dark.tableHeader)
+    }
+
+    @Test("Where the brackets do not fit, the title stays whole and its letter is underlined")
+    func sortLetterUnderlinedWhenNarrow() {
+        var buffer = backdrop(width: 20, height: 2)
+        let columns = [
+            TableColumn("NAME", width: .fixed(8), sortLetter: "N"),
+            TableColumn("READY", width: .fixed(5), alignment: .right, sortLetter: "R"),
+            TableColumn("AGE", width: .fixed(4), alignment: .right, sortLetter: "G"),
+        ]
+        Table(columns: columns, rows: [[TableCell("chat"), TableCell("1/2"), TableCell("3d")]])
+            .render(into: &buffer, area: buffer.area, theme: .dark)
+        #expect(buffer.lines[0] == padded("[N]AME   READY  AGE", 20))
+        let underlined = (0..<20).filter { buffer[$0, 0].style.attributes.contains(.underline) }
+        #expect(underlined == [9, 17])  // R of READY, G of AGE (right-aligned)
+        #expect(buffer[9, 0].style == Theme.dark.tableHeader.with(.underline))
+    }
+
     @Test func onlyFixedColumnsLeaveTheSpareRoomEmpty() {
         let columns = [TableColumn("A", width: .fixed(3)), TableColumn("B", width: .fixed(2))]
         #expect(Table.columnWidths(for: columns, in: 20) == [3, 2])
