@@ -139,7 +139,7 @@ struct NarrowScreenTests {
             "│   7            show Events                               │",
             "│   Tab          next pane                                 │",
             "│   Shift-Tab    previous pane                             │",
-            "└─────────────────────────────────────── lines 1-10 of 85 ─┘",
+            "└─────────────────────────────────────── lines 1-10 of 86 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
