@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "DashboardRuntimeTests",
             dependencies: [
-                "DashboardRuntime", "DashboardCore", "TerminalUI", "SesterceAPI", "SesterceSimulator",
+                "DashboardRuntime", "DashboardCore", "TerminalUI", "SesterceAPI", "SesterceSimulator", "Ledger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

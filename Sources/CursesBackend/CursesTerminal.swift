@@ -44,7 +44,8 @@ public final class CursesTerminal: Sendable {
     }
 
     /// Writes a sequence ncurses does not know of (the bell, a desktop
-    /// notification: `DesktopNotification`) straight to the terminal, between
+    /// notification: `DesktopNotification`, a copy to the clipboard:
+    /// `ClipboardCopy`) straight to the terminal, between
     /// two frames, never in the middle of one. Does nothing once restored.
     public func alert(_ sequence: String) {
         session.withLock { $0.writeOutOfBand(sequence) }

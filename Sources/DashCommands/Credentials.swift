@@ -8,19 +8,34 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
     public var key: String
     /// `file /path`, `environment SESTERCE_API_KEY`, `profile default of ~/.sesterce/credentials`.
     public var source: String
+    /// The profile the key came from; nil when it came from a file or the environment.
+    public var profile: String?
+    /// The profile's own API URL (`sesterce_api_url`), for a profile of
+    /// another service than the default one (a simulator, a staging host).
+    public var url: String?
 
     public static let environmentVariable = "SESTERCE_API_KEY"
     public static let profileKey = "sesterce_api_key"
+    public static let profileURLKey = "sesterce_api_url"
     public static let defaultProfile = "default"
 
-    public init(key: String, source: String) {
+    public init(key: String, source: String, profile: String? = nil, url: String? = nil) {
         self.key = key
         self.source = source
+        self.profile = profile
+        self.url = url
     }
 
     public var description: String { "Credentials(source: \(source), key: •••)" }
     public var debugDescription: String { description }
     public var customMirror: Mirror { Mirror(self, children: ["source": source, "key": "•••"]) }
+
+    /// The profiles of the credentials file that hold a key, A to Z (none
+    /// when there is no file). Names only: `:ctx` lists them.
+    public static func profiles(environment: [String: String]) -> [String] {
+        guard let text = try? String(contentsOfFile: credentialsFile(environment: environment), encoding: .utf8) else { return [] }
+        return INIFile(parsing: text).sections.filter { !($0.value[profileKey] ?? "").isEmpty }.keys.sorted()
+    }
 
     public struct NotFound: Error, CustomStringConvertible {
         public var looked: [String]
@@ -67,7 +82,8 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
             let file = INIFile(parsing: text)
             if let key = file.sections[profile]?[profileKey], !key.isEmpty {
-                return Credentials(key: key, source: "profile \(profile) of \(shown)")
+                let url = file.sections[profile]?[profileURLKey].flatMap { $0.isEmpty ? nil : $0 }
+                return Credentials(key: key, source: "profile \(profile) of \(shown)", profile: profile, url: url)
             }
             let known = file.sections.keys.sorted().joined(separator: ", ")
             looked.append("profile [\(profile)] of \(shown) (no \(profileKey); profiles: \(known.isEmpty ? "none" : known))")

@@ -47,6 +47,10 @@ public enum Action: Equatable, Sendable {
     case detailSweepDue
     /// The webhook refused or could not be reached for this event.
     case alertFailed(AccountEvent, reason: String)
+    /// The account of a `:ctx` profile is open: the first action of its results.
+    case accountOpened(AccountContext)
+    /// The account of a `:ctx` profile could not be opened; nothing changed.
+    case accountNotOpened(profile: String, reason: String)
 
     case command(Command)
     /// A click or a turn of the wheel, and what was under it on the screen.

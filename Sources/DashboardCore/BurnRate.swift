@@ -33,24 +33,25 @@ public struct BurnRate: Equatable, Sendable {
     }
 }
 
-/// Spend accrued since launch, integrated between polls: each sample adds the
-/// previous rate times the time since the previous sample.
+/// Spend observed since launch, counted as the ledger counts it: each poll
+/// adds the previous poll's rate over the time since that poll, when that
+/// time is short enough to have been watched (`maxGap`); a longer silence
+/// (the service unreachable, the machine asleep) adds nothing. Nothing is
+/// counted past the last poll, so while the service does not answer the
+/// figure stands still instead of growing on a rate nobody saw.
 public struct CostMeter: Equatable, Sendable {
-    public private(set) var accrued: Double = 0
+    public private(set) var spent: Double = 0
     public private(set) var rate: BurnRate?
     public private(set) var lastSample: Date?
 
     public init() {}
 
-    public mutating func sample(_ rate: BurnRate, at time: Date) {
-        accrued = spent(at: time)
+    public mutating func sample(_ rate: BurnRate, at time: Date, maxGap: Double) {
+        if let previous = self.rate, let lastSample {
+            let span = time.timeIntervalSince(lastSample)
+            if span > 0, span <= maxGap { spent += previous.perHour * span / 3600 }
+        }
         self.rate = rate
         lastSample = time
-    }
-
-    /// Spend at `time`, counting the current rate since the last sample.
-    public func spent(at time: Date) -> Double {
-        guard let rate, let lastSample else { return accrued }
-        return accrued + rate.perHour * max(0, time.timeIntervalSince(lastSample)) / 3600
     }
 }

@@ -30,6 +30,8 @@ public enum Command: Hashable, Sendable {
     case beginPrompt
     /// The selected item as JSON.
     case rawJSON
+    /// The selected instance's address to the terminal's clipboard.
+    case copyAddress
     case quit
 
     public var summary: String {
@@ -58,8 +60,9 @@ public enum Command: Hashable, Sendable {
         case .stopTimer: "stop timer: in 2h, at 19:00 (again: change); on marked ones too"
         case .help: "this help"
         case .messages: "the message log: the last 200 messages in full, with their time"
-        case .beginPrompt: "a command by name, as in k9s (:regions, :cost, :q; Tab completes, ↑ recalls)"
+        case .beginPrompt: "a command, as in k9s (:cost, :ctx PROFILE, :q; Tab completes, ↑ recalls)"
         case .rawJSON: "the selected row (or open detail) as JSON, env values masked"
+        case .copyAddress: "copy the instance's address to the clipboard (also over ssh and tmux)"
         case .quit: "quit"
         }
     }

@@ -23,6 +23,12 @@ public struct CommandPrompt: Equatable, Sendable {
         ("q", .quit),
     ]
 
+    /// `:ctx [PROFILE]`, the one command that takes a word after it (see `runContext`).
+    static let context = "ctx"
+
+    /// Every name the prompt knows, for completion and the unknown-command message.
+    static let names = commands.map(\.name) + [context]
+
     /// Commands kept for ↑, newest last.
     static let historyLimit = 50
 
@@ -36,7 +42,7 @@ public struct CommandPrompt: Equatable, Sendable {
 
     /// The names that start with `text`.
     static func completions(of text: String) -> [String] {
-        commands.map(\.name).filter { $0.hasPrefix(text) && !text.isEmpty }
+        names.filter { $0.hasPrefix(text) && !text.isEmpty }
     }
 }
 
@@ -67,9 +73,7 @@ extension State {
             if !current.text.isEmpty { current.text.removeLast() }
             current.recalled = nil
         case .complete:
-            let matches = CommandPrompt.completions(of: current.text)
-            if let common = Self.commonPrefix(matches), common.count > current.text.count { current.text = common }
-            if matches.count > 1 { showInfo(matches.map { ":" + $0 }.joined(separator: "  ")) }
+            complete(&current.text)
         case .older, .newer:
             guard !promptHistory.isEmpty else { return [] }
             let latest = promptHistory.count - 1
@@ -92,12 +96,34 @@ extension State {
         return []
     }
 
+    /// Tab: a command's name, or after `ctx ` a profile's, completed as far
+    /// as it is the only one; when several remain, the footer lists them.
+    /// `ctx` completed gets its blank, ready for the profile.
+    private mutating func complete(_ text: inout String) {
+        let contextPrefix = CommandPrompt.context + " "
+        if text.hasPrefix(contextPrefix) {
+            let typed = String(text.dropFirst(contextPrefix.count)).trimmingWhitespace
+            let matches = settings.profiles.names.filter { $0.hasPrefix(typed) }
+            if let common = Self.commonPrefix(matches), common.count > typed.count { text = contextPrefix + common }
+            if matches.count > 1 { showInfo("profiles: " + matches.joined(separator: "  ")) }
+        } else {
+            let matches = CommandPrompt.completions(of: text)
+            if let common = Self.commonPrefix(matches), common.count > text.count { text = common }
+            if matches.count > 1 { showInfo(matches.map { ":" + $0 }.joined(separator: "  ")) }
+            if text == CommandPrompt.context { text = contextPrefix }
+        }
+    }
+
     private mutating func runPrompt(_ text: String) -> [Effect] {
         guard !text.isEmpty else { return [] }
         if promptHistory.last != text { promptHistory.append(text) }
         if promptHistory.count > CommandPrompt.historyLimit { promptHistory.removeFirst() }
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        if words[0] == CommandPrompt.context || CommandPrompt.completions(of: words[0]) == [CommandPrompt.context] {
+            return runContext(words.count > 1 ? words[1].trimmingWhitespace : nil)
+        }
         guard let command = CommandPrompt.command(named: text) else {
-            let known = CommandPrompt.commands.map { ":" + $0.name }.joined(separator: " ")
+            let known = CommandPrompt.names.map { ":" + $0 }.joined(separator: " ")
             showError("Unknown command :\(text) (\(known))")
             return []
         }

@@ -35,6 +35,8 @@ public enum Effect: Equatable, Sendable {
     /// Alerts: the terminal's bell, a desktop notification, the webhook.
     case ringBell
     case notifyDesktop(title: String, body: String)
+    /// Put `text` on the clipboard of the person's terminal (OSC 52).
+    case copyToClipboard(String)
     case postWebhook(AccountEvent)
     /// Ask the pricing endpoint, answering `.priceQuoted(token, …)`.
     case quotePrice(PriceQuery, token: Int)
@@ -52,6 +54,13 @@ public enum Effect: Equatable, Sendable {
     case probeEndpoint(request: Int, address: String, instance: String, model: String, requests: Int, secret: EndpointSecret)
     /// Stops a stream or probe (Esc): its request is cancelled.
     case cancelEndpointRequest(Int)
+    /// `:ctx`: open the account of this credentials profile (its client and
+    /// ledger), answering `.accountOpened` or `.accountNotOpened`. Results
+    /// of the account in use stop coming from then on.
+    case openAccount(profile: String)
+    /// Requests and ledger work go to the account just opened from now on;
+    /// the old account's requests still out are cancelled.
+    case activateAccount
     case quit
 }
 

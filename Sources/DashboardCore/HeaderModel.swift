@@ -9,6 +9,7 @@ public struct HeaderModel: Equatable, Sendable {
         public var active: Bool
     }
 
+    /// Host of the API, and the credentials profile (`api.cloud.sesterce.com [prod]`).
     public var host: String
     public var tabs: [Tab]
     /// `every 5s`.
@@ -22,13 +23,14 @@ public struct HeaderModel: Equatable, Sendable {
     public var readonly: Bool
 
     init(_ state: State) {
-        host = state.settings.host
+        // The profile in use, when there are others to tell it from: `host [b]`.
+        host = state.settings.host + (state.settings.profiles.shown.map { " [\($0)]" } ?? "")
         tabs = Pane.allCases.map { Tab(number: $0.rawValue, title: $0.title, active: $0 == state.pane) }
         refresh = "every \(Formatting.duration(state.settings.refreshInterval))"
         let poll = state.poll(.instances)
+        let stale = Self.isStale(state)
         if let last = poll.lastSuccess {
             let age = Formatting.age(since: last, now: state.now)
-            let stale = poll.failures > 0 || state.now.timeIntervalSince(last) > 2 * state.settings.refreshInterval + 1
             freshness = stale ? "stale: updated \(age) ago" : "updated \(age) ago"
             freshnessTone = stale ? .warning : .muted
         } else if poll.failures > 0 {
@@ -38,9 +40,17 @@ public struct HeaderModel: Equatable, Sendable {
             freshness = "loading…"
             freshnessTone = .muted
         }
-        burn = BurnModel(state)
+        burn = BurnModel(state, stale: stale)
         budget = BudgetBadge(state)
         readonly = state.settings.readonly
+    }
+
+    /// The last poll failed, or none has answered for two intervals: what
+    /// the header shows is as of the last answer.
+    static func isStale(_ state: State) -> Bool {
+        let poll = state.poll(.instances)
+        guard let last = poll.lastSuccess else { return false }
+        return poll.failures > 0 || state.now.timeIntervalSince(last) > 2 * state.settings.refreshInterval + 1
     }
 }
 
@@ -50,18 +60,22 @@ public struct BurnModel: Equatable, Sendable {
     public var perDay: String
     public var perMonth: String
     public var spent: String
+    /// The spend counts nothing since the last answer, which is getting
+    /// old: the header marks it stale, as it does "updated …".
+    public var spentStale: Bool
     /// `+$1.25/h starting`: instances on their way up, not debited yet; nil when none.
     public var starting: String?
     /// Nothing is known yet (no successful poll).
     public var known: Bool
 
-    init(_ state: State) {
+    init(_ state: State, stale: Bool) {
         let rate = state.cost.rate ?? BurnRate(perHour: 0)
         known = state.cost.rate != nil
         perHour = Formatting.money(rate.perHour)
         perDay = Formatting.money(rate.perDay)
         perMonth = Formatting.money(rate.perMonth)
-        spent = Formatting.money(state.cost.spent(at: state.now))
+        spent = Formatting.money(state.cost.spent)
+        spentStale = stale
         starting = rate.startingPerHour > 0 ? "+\(Formatting.money(rate.startingPerHour))/h starting" : nil
     }
 }

@@ -17,6 +17,7 @@ extension Command {
             (.start, "start"), (.stop, "stop"), (.playground, "playground"), (.stopTimer, "stopTimer"), (.new, "new"), (.edit, "edit"), (.clone, "clone"), (.delete, "delete"),
             (.nextCostWindow, "cost-window"),
             (.refresh, "refresh"), (.help, "help"), (.messages, "messages"), (.beginPrompt, "prompt"), (.rawJSON, "json"), (.quit, "quit"),
+            (.copyAddress, "copy-address"),
         ]
 
     public static var remappable: [Command] { configNames.map(\.command) }

@@ -27,6 +27,7 @@ public struct Keymap: Equatable, Sendable {
         .character("p"): .playground, .character("T"): .stopTimer,
         .character("?"): .help, .function(1): .help,
         .character("!"): .messages, .character(":"): .beginPrompt, .character("y"): .rawJSON,
+        .character("Y"): .copyAddress,
         .character("q"): .quit, .ctrl("c"): .quit,
     ])
 

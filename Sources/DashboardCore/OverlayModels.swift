@@ -40,7 +40,7 @@ public struct HelpModel: Equatable, Sendable {
         ("Panes", Pane.allCases.map(Command.showPane) + [.nextPane, .previousPane]),
         ("Move", [.move(.up), .move(.down), .move(.pageUp), .move(.pageDown), .move(.top), .move(.bottom)]),
         ("Rows", [.openDetail, .back, .beginFilter, .cycleSort, .reverseSort, .sortBy("N")]),
-        ("Instances", [.start, .stop, .playground, .stopTimer, .mark, .clearMarks]),
+        ("Instances", [.start, .stop, .playground, .stopTimer, .mark, .clearMarks, .copyAddress]),
         ("Create and change (Instances, Registries)", [.new, .edit, .clone, .delete]),
         ("Cost", [.nextCostWindow]),
         ("General", [.refresh, .beginPrompt, .messages, .rawJSON, .help, .quit]),
@@ -80,7 +80,7 @@ public struct HelpModel: Equatable, Sendable {
             "Burn rate: the sum of $/h of billed instances: ACTIVE, and any status this version does not know (shown as unknown).",
             "Starting (NEW, PENDING, DEPLOYING, PARTIALLYDEPLOYED) is not debited yet: shown apart as +$/h starting.",
             "Not billed: DISABLED, DELETING, DELETED, ERROR, FAILED (Sesterce debits only while ACTIVE).",
-            "$/day = $/h x 24, $/month = $/h x 730; spent = integrated since launch between polls.",
+            "$/day = $/h x 24, $/month = $/h x 730; spent = since launch, between polls that answered (no silence counted).",
             "Autoscaling: min 0 needs the HTTP trigger; a trigger is on when its threshold is filled in.",
         ] + (state.settings.readonly ? ["Read-only: nothing can be started, stopped, created, changed or deleted."] : [])
         layout = HelpLayout(title: title, sections: sections + [Self.cost(notes, besides: sections, width: state.width)],

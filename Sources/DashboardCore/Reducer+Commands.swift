@@ -70,6 +70,8 @@ extension State {
             openPrompt()
         case .rawJSON:
             if case .raw? = overlay { overlay = nil } else { showRawJSON() }
+        case .copyAddress:
+            return copySelectedAddress()
         case .quit:
             return [.quit]
         }

@@ -14,7 +14,8 @@ extension State {
     }
 
     /// Longer than this between two polls and nobody was watching: three
-    /// refresh intervals (a failed poll or two is not a gap), at least a minute.
+    /// refresh intervals (a failed poll or two is not a gap), at least a
+    /// minute. The ledger and the header's "spent" count no such time.
     var maxLedgerGap: Double { max(60, 3 * settings.refreshInterval) }
 
     func loadCostHistory(at time: Date) -> Effect {

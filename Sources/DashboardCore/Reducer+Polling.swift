@@ -75,7 +75,7 @@ extension State {
             let listed = Set(list.map(\.id))
             instances = list + created.values.map(\.instance).filter { !listed.contains($0.id) }.sorted { $0.id < $1.id }
             recordSuccess(.instances, at: time)
-            cost.sample(BurnRate(instances: instances), at: time)
+            cost.sample(BurnRate(instances: instances), at: time, maxGap: maxLedgerGap)
             ledgerEffects = recordPoll(list, at: time) + detectEvents(in: list, at: time)
             let present = Set(instances.map(\.id))
             details = details.filter { present.contains($0.key) }

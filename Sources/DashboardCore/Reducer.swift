@@ -136,6 +136,14 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
     case .alertFailed(let event, let reason):
         return state.alertFailed(event, reason: reason)
 
+    case .accountOpened(let context):
+        return state.switchAccount(to: context)
+
+    case .accountNotOpened(let profile, let reason):
+        state.switchingTo = nil
+        state.showError("Could not switch to profile \(profile): \(reason)")
+        return []
+
     case .command(let command):
         return state.run(command)
 

@@ -26,12 +26,14 @@ public struct State: Equatable, Sendable {
         public var timeZone: TimeZone
         /// No screen (`watch`): every instance counts as on screen, for its ready pods.
         public var headless: Bool
+        /// The credentials profiles `:ctx` switches between.
+        public var profiles: ProfileChoice
 
         public init(
             refreshInterval: Double = 5, catalogInterval: Double = 60, readonly: Bool = false, host: String,
             keymap: Keymap = .standard, ledger: Bool = false, ledgerNotice: String? = nil, budget: Budget? = nil,
             alerts: AlertSettings = AlertSettings(), detailRate: Double = 4, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-            headless: Bool = false
+            headless: Bool = false, profiles: ProfileChoice = ProfileChoice()
         ) {
             self.refreshInterval = refreshInterval
             self.catalogInterval = catalogInterval
@@ -45,6 +47,7 @@ public struct State: Equatable, Sendable {
             self.detailRate = detailRate
             self.timeZone = timeZone
             self.headless = headless
+            self.profiles = profiles
         }
     }
 
@@ -121,6 +124,8 @@ public struct State: Equatable, Sendable {
     public var prompt: CommandPrompt?
     /// Commands run from the prompt, newest last (↑ brings them back).
     public var promptHistory: [String] = []
+    /// `:ctx` asked for this profile, whose account is being opened.
+    public var switchingTo: String?
     public var flash: Flash?
     /// Messages shown so far; the number of the newest.
     public var flashCount = 0

@@ -1,12 +1,14 @@
 import DashboardCore
 import Foundation
+import Ledger
 import SesterceAPI
 import Synchronization
 
 /// Performs effects and reports each outcome as an action through `send`.
 /// Requests go through the `RequestScheduler`; timers go into a `TimerTable`
 /// by id. Every request task is kept until it ends, so that `cancelAll` (on
-/// quit) leaves nothing running.
+/// quit) leaves nothing running. Requests and ledger work go to one account
+/// at a time, which `:ctx` replaces (see `openAccount` and `activateAccount`).
 public final class EffectRunner: Sendable {
     private struct Tasks {
         var requests: [Int: Task<Void, Never>] = [:]
@@ -17,15 +19,33 @@ public final class EffectRunner: Sendable {
         var serial = 0
     }
 
-    private let client: SesterceClient
-    private let scheduler: RequestScheduler
+    /// An account the runner talks to: its client, the pace of its requests,
+    /// and its ledger; numbered for the `AccountGate`.
+    private struct Account: Sendable {
+        var client: SesterceClient
+        var scheduler: RequestScheduler
+        /// Records polls and reads the cost history; nil with `--no-ledger`.
+        var ledger: LedgerWorker?
+        var number: Int
+    }
+
+    private struct Accounts {
+        var active: Account
+        /// Opened by `:ctx`, used from `.activateAccount` on.
+        var opened: Account?
+        var count = 1
+    }
+
+    private let accounts: Mutex<Accounts>
+    private let gate: AccountGate
+    private let pacing: RequestScheduler.Pacing
+    /// Opens a profile's account for `:ctx`; nil where there is one account only.
+    private let opener: AccountOpener?
     private let timers: TimerTable
     /// Whether the runner fires its timers itself (no session loop drives them).
     private let drivesTimers: Bool
     let send: @Sendable (Action) -> Void
     private let tasks = Mutex(Tasks())
-    /// Records polls and reads the cost history; nil with `--no-ledger`.
-    private let ledger: LedgerWorker?
     /// Plain `http://` endpoints beyond this machine are allowed (`--insecure-http`).
     let allowInsecureEndpoints: Bool
     /// Delivers an alert to the configured webhook: nil when delivered, else why not.
@@ -34,21 +54,40 @@ public final class EffectRunner: Sendable {
     /// With `timers`, the caller drives them (the session loop does); without,
     /// the runner fires them with a task of its own. The client's own retries
     /// are turned off: the scheduler retries, so that every attempt is paced;
-    /// when a 429 slows it, `.requestsSlowed` says so.
+    /// when a 429 slows it, `.requestsSlowed` says so. The ledger's work runs
+    /// on a thread of its own (`LedgerWorker`).
     public init(client: SesterceClient, pacing: RequestScheduler.Pacing = .init(), timers: TimerTable? = nil,
-                ledger: LedgerWorker? = nil, allowInsecureEndpoints: Bool = false, webhook: WebhookPost? = nil,
-                send: @escaping @Sendable (Action) -> Void) {
-        self.ledger = ledger
+                ledger: Ledger? = nil, allowInsecureEndpoints: Bool = false, webhook: WebhookPost? = nil,
+                opener: AccountOpener? = nil, send: @escaping @Sendable (Action) -> Void) {
+        let gate = AccountGate(send: send)
+        self.gate = gate
+        self.pacing = pacing
+        self.opener = opener
+        self.accounts = Mutex(Accounts(active: Self.account(0, client: client, ledger: ledger, pacing: pacing, gate: gate)))
         self.webhook = webhook
         self.allowInsecureEndpoints = allowInsecureEndpoints
-        self.client = client.retrying(.none)
-        self.scheduler = RequestScheduler(pacing: pacing) { send(.requestsSlowed(perSecond: $0)) }
         self.timers = timers ?? TimerTable()
         self.drivesTimers = timers == nil
         self.send = send
     }
 
     deinit { cancelAll() }
+
+    private static func account(
+        _ number: Int, client: SesterceClient, ledger: Ledger?, pacing: RequestScheduler.Pacing, gate: AccountGate
+    ) -> Account {
+        Account(
+            client: client.retrying(.none),
+            scheduler: RequestScheduler(pacing: pacing) { gate.deliver(.requestsSlowed(perSecond: $0), from: number) },
+            ledger: ledger.map { LedgerWorker(ledger: $0, send: gate.sender(for: number)) },
+            number: number)
+    }
+
+    /// Waits for the ledger's queued writes (the end of a session), so that
+    /// the last poll's record lands before the program ends.
+    public func finishLedger() {
+        accounts.withLock { $0.active.ledger }?.finish()
+    }
 
     /// Timers armed and requests under way.
     public var runningCount: Int {
@@ -77,11 +116,15 @@ public final class EffectRunner: Sendable {
             cancelAll()
         case .recordPoll, .loadCostHistory, .recordEvent, .loadEvents, .loadStopTimers, .setStopTimer, .cancelStopTimer,
              .claimStopTimer:
-            _ = ledger?.perform(effect)
+            _ = accounts.withLock { $0.active.ledger }?.perform(effect)
+        case .openAccount(let profile):
+            openAccount(profile)
+        case .activateAccount:
+            activateAccount()
         case .postWebhook(let event):
             postWebhook(event)
-        case .ringBell, .notifyDesktop:
-            break  // the terminal's: the session loop shows them
+        case .ringBell, .notifyDesktop, .copyToClipboard:
+            break  // the terminal's: the session loop sends them
         case .listEndpointModels, .streamChat, .probeEndpoint:
             startEndpointWork(effect)
         case .cancelEndpointRequest(let request):
@@ -109,15 +152,72 @@ public final class EffectRunner: Sendable {
     /// webhook never holds the screen, and a failure comes back as an action.
     private func postWebhook(_ event: AccountEvent) {
         guard let webhook else { return }
+        let number = accounts.withLock { $0.active.number }
         tasks.withLock { tasks in
             tasks.serial += 1
             let serial = tasks.serial
-            tasks.requests[serial] = Task { [send, weak self] in
+            tasks.requests[serial] = Task { [gate, weak self] in
                 let failure = await webhook(event)
                 let current = self?.tasks.withLock { $0.requests.removeValue(forKey: serial) } != nil
-                if current, !Task.isCancelled, let failure { send(.alertFailed(event, reason: failure)) }
+                if current, !Task.isCancelled, let failure { gate.deliver(.alertFailed(event, reason: failure), from: number) }
             }
         }
+    }
+
+    /// Opens the profile's account off the loop (its ledger file, its
+    /// credentials). Once open, the old account's results stop at the gate
+    /// and `.accountOpened` goes out; its requests still go to the old
+    /// account until the reducer answers with `.activateAccount`, so that
+    /// what the reducer asked before the switch reaches the account it was
+    /// asked of (a poll's record lands in the old account's ledger).
+    private func openAccount(_ profile: String) {
+        guard let opener else {
+            send(.accountNotOpened(profile: profile, reason: "this session has one account only"))
+            return
+        }
+        tasks.withLock { tasks in
+            tasks.serial += 1
+            let serial = tasks.serial
+            tasks.requests[serial] = Task { [weak self] in
+                let result = await withCheckedContinuation { continuation in
+                    Thread.detachNewThread { continuation.resume(returning: opener(profile)) }
+                }
+                guard let self, self.tasks.withLock({ $0.requests.removeValue(forKey: serial) }) != nil, !Task.isCancelled
+                else { return }
+                switch result {
+                case .failure(let failure):
+                    self.send(.accountNotOpened(profile: profile, reason: failure.reason))
+                case .success(let connection):
+                    let account = self.accounts.withLock { accounts in
+                        defer { accounts.count += 1 }
+                        let account = Self.account(
+                            accounts.count, client: connection.client, ledger: connection.ledger, pacing: self.pacing,
+                            gate: self.gate)
+                        accounts.opened = account
+                        return account
+                    }
+                    self.gate.answer(account.number, first: .accountOpened(connection.context))
+                }
+            }
+        }
+    }
+
+    /// The account opened becomes the one in use. What is still out for the
+    /// old one is cancelled (its answers would be dropped anyway), and its
+    /// ledger finishes the writes it was given, on a thread of its own.
+    private func activateAccount() {
+        let old: Account? = accounts.withLock { accounts in
+            guard let opened = accounts.opened else { return nil }
+            defer { (accounts.active, accounts.opened) = (opened, nil) }
+            return accounts.active
+        }
+        guard let old else { return }
+        let running = tasks.withLock { tasks in
+            defer { (tasks.requests, tasks.endpoints) = ([:], [:]) }
+            return Array(tasks.requests.values) + Array(tasks.endpoints.values)
+        }
+        running.forEach { $0.cancel() }
+        if let ledger = old.ledger { Thread.detachNewThread { ledger.finish() } }
     }
 
     /// Runs an endpoint effect in a task kept by request number until it
@@ -137,13 +237,14 @@ public final class EffectRunner: Sendable {
     }
 
     private func start(_ effect: Effect) {
+        let account = accounts.withLock { $0.active }
         tasks.withLock { tasks in
             tasks.serial += 1
             let serial = tasks.serial
-            tasks.requests[serial] = Task { [client, scheduler, send, weak self] in
-                let action = await Self.outcome(of: effect, client: client, scheduler: scheduler)
+            tasks.requests[serial] = Task { [gate, weak self] in
+                let action = await Self.outcome(of: effect, client: account.client, scheduler: account.scheduler)
                 let current = self?.tasks.withLock { $0.requests.removeValue(forKey: serial) } != nil
-                if current, !Task.isCancelled, let action { send(action) }
+                if current, !Task.isCancelled, let action { gate.deliver(action, from: account.number) }
             }
         }
     }
@@ -204,8 +305,8 @@ public final class EffectRunner: Sendable {
             if case .failure(let error) = result { return .mutationFinished(mutation, error: error) }
             return .mutationFinished(mutation, error: nil)
         case .timer, .cancel, .quit, .recordPoll, .loadCostHistory, .recordEvent, .loadEvents, .loadStopTimers, .setStopTimer,
-             .cancelStopTimer, .claimStopTimer, .ringBell, .notifyDesktop, .postWebhook, .listEndpointModels, .streamChat,
-             .probeEndpoint, .cancelEndpointRequest:
+             .cancelStopTimer, .claimStopTimer, .ringBell, .notifyDesktop, .copyToClipboard, .postWebhook, .listEndpointModels, .streamChat,
+             .probeEndpoint, .cancelEndpointRequest, .openAccount, .activateAccount:
             return nil
         }
     }

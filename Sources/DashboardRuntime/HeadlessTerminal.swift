@@ -21,6 +21,7 @@ public final class HeadlessTerminal: TerminalDevice, Sendable {
     /// The pipe's write end; -1 once hung up.
     private let keyboard: Mutex<Int32>
     private let shownAlerts = Mutex<[TerminalAlert]>([])
+    private let copied = Mutex<[String]>([])
 
     public init(columns: Int, rows: Int, onDraw: @escaping @Sendable (Buffer) -> Void) {
         self.columns = columns
@@ -78,5 +79,12 @@ public final class HeadlessTerminal: TerminalDevice, Sendable {
 
     public func alert(_ alert: TerminalAlert) {
         shownAlerts.withLock { $0.append(alert) }
+    }
+
+    /// Texts put on the clipboard so far, for the loop's tests.
+    public var clipboard: [String] { copied.withLock { $0 } }
+
+    public func copyToClipboard(_ text: String) {
+        copied.withLock { $0.append(text) }
     }
 }

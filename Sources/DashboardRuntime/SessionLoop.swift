@@ -24,6 +24,8 @@ public protocol TerminalDevice: AnyObject {
     func draw(_ frame: Buffer)
     /// Rings the bell, or asks the terminal for a desktop notification.
     func alert(_ alert: TerminalAlert)
+    /// Asks the terminal to put `text` on the person's clipboard.
+    func copyToClipboard(_ text: String)
 }
 
 /// What an alert asks of the terminal itself.
@@ -147,20 +149,21 @@ extension SessionLoop {
     ///   - request: sees each effect before it is performed (the log).
     ///   - observe: sees every action before it is reduced (the log).
     ///   - ledger: records polls and reads the cost history (nil: `--no-ledger`, or it could not be opened).
+    ///   - opener: opens another profile's account for `:ctx` (nil: one account only).
     public static func run(
         on device: Device, client: SesterceClient, settings: State.Settings, theme: Theme, inbox: ActionInbox,
         ledger: Ledger? = nil, endpoints: EndpointAccess = EndpointAccess(), webhook: WebhookPost? = nil,
+        opener: AccountOpener? = nil,
         request: @escaping (Effect) -> Void = { _ in }, observe: @escaping (Action) -> Void = { _ in }
     ) -> State {
         let timers = TimerTable()
-        let worker = ledger.map { LedgerWorker(ledger: $0) { inbox.post($0) } }
         let runner = EffectRunner(
-            client: client, timers: timers, ledger: worker, allowInsecureEndpoints: endpoints.allowInsecureHTTP,
-            webhook: webhook
+            client: client, timers: timers, ledger: ledger, allowInsecureEndpoints: endpoints.allowInsecureHTTP,
+            webhook: webhook, opener: opener
         ) { inbox.post($0) }
         defer {
             runner.cancelAll()
-            worker?.finish()  // the last poll's write lands before the program ends
+            runner.finishLedger()  // the last poll's write lands before the program ends
         }
         let loop = SessionLoop(
             device: device, inbox: inbox, timers: timers, theme: theme,
@@ -169,6 +172,7 @@ extension SessionLoop {
                 switch effect {
                 case .ringBell: device.alert(.bell)
                 case .notifyDesktop(let title, let body): device.alert(.desktop(title: title, body: body))
+                case .copyToClipboard(let text): device.copyToClipboard(text)
                 default: runner.run(effect)
                 }
             },

@@ -43,11 +43,10 @@ public enum WatchLoop {
         let inbox = try ActionInbox()
         StopSignal.forward(to: inbox)
         let timers = TimerTable()
-        let worker = ledger.map { LedgerWorker(ledger: $0) { inbox.post($0) } }
-        let runner = EffectRunner(client: client, timers: timers, ledger: worker, webhook: webhook) { inbox.post($0) }
+        let runner = EffectRunner(client: client, timers: timers, ledger: ledger, webhook: webhook) { inbox.post($0) }
         defer {
             runner.cancelAll()
-            worker?.finish()
+            runner.finishLedger()
         }
         var state = State(settings: settings, now: Date())
         func dispatch(_ action: Action) {

@@ -21,22 +21,29 @@ struct HeaderView {
     /// cost gets terser (the daily figure, then the monthly one, then what
     /// was spent), and last the host is left out (whole: half a host name
     /// reads as another host). At 80 columns the host stays beside the burn rate.
+    /// A stale spend is followed by "(stale)", in the tone of "stale: updated".
     private func renderStatusRow(into buffer: inout Buffer, area: Rect) {
         buffer.fill(area, with: Cell(" ", style: theme.header))
         let burn = model.burn
         let starting = burn.starting.map { " \($0)" } ?? ""
-        let costs = burn.known
-            ? ["\(burn.perHour)/h\(starting) · \(burn.perDay)/day · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h\(starting) · \(burn.perDay)/d · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h\(starting) · \(burn.perMonth)/mo · spent \(burn.spent) ",
-               "\(burn.perHour)/h\(starting) · spent \(burn.spent) ",
-               "\(burn.perHour)/h\(starting) "]
-            : ["burn rate: waiting for data ", "burn: waiting "]
+        let spent = "spent \(burn.spent) "
+        let costs: [(text: String, hasSpent: Bool)] = burn.known
+            ? [("\(burn.perHour)/h\(starting) · \(burn.perDay)/day · \(burn.perMonth)/mo · \(spent)", true),
+               ("\(burn.perHour)/h\(starting) · \(burn.perDay)/d · \(burn.perMonth)/mo · \(spent)", true),
+               ("\(burn.perHour)/h\(starting) · \(burn.perMonth)/mo · \(spent)", true),
+               ("\(burn.perHour)/h\(starting) · \(spent)", true),
+               ("\(burn.perHour)/h\(starting) ", false)]
+            : [("burn rate: waiting for data ", false), ("burn: waiting ", false)]
+        // The mark is followed by a blank, which the row's fill already is.
+        func markWidth(_ cost: (text: String, hasSpent: Bool)) -> Int {
+            burn.spentStale && cost.hasSpent ? DisplayWidth.of(Self.staleMark) + 1 : 0
+        }
         let host = DisplayWidth.sanitized(model.host)
         let gap = 2
         let choices = [(true, true, 0), (false, true, 0)] + costs.indices.map { (false, false, $0) }
         let fitting = choices.first { name, interval, cost in
-            width(leftParts(name: name, interval: interval, host: host)) + gap + DisplayWidth.of(costs[cost]) <= area.width
+            width(leftParts(name: name, interval: interval, host: host)) + gap
+                + DisplayWidth.of(costs[cost].text) + markWidth(costs[cost]) <= area.width
         }
         let (showName, showInterval, costIndex) = fitting ?? (false, false, costs.count - 1)
         let cost = costs[costIndex]
@@ -46,10 +53,17 @@ struct HeaderView {
             x += buffer.put(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
         }
         let room = area.maxX - x - gap
-        if room > 0 {
-            buffer.put(cost, x: x + gap, y: area.y, style: theme.header.with(.bold), maxWidth: room, alignment: .right)
+        let costWidth = DisplayWidth.of(cost.text), mark = markWidth(cost)
+        if mark > 0, room >= costWidth + mark {
+            let start = area.maxX - costWidth - mark
+            buffer.put(cost.text, x: start, y: area.y, style: theme.header.with(.bold), maxWidth: costWidth)
+            buffer.put(Self.staleMark, x: start + costWidth, y: area.y, style: theme.style(.warning).with(.bold), maxWidth: mark - 1)
+        } else if room > 0 {
+            buffer.put(cost.text, x: x + gap, y: area.y, style: theme.header.with(.bold), maxWidth: room, alignment: .right)
         }
     }
+
+    static let staleMark = "(stale)"
 
     /// The left of the status row: app name, host, read-only mark, refresh
     /// interval and freshness, with separators only between what is shown.

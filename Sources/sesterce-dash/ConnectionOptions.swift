@@ -15,7 +15,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("api-key-file"), help: "Read the API key from this file.")
     var apiKeyFile: String?
 
-    @Option(help: "Profile of ~/.sesterce/credentials to take the key from (default: the config's profile, else \"default\").")
+    @Option(help: "Profile of ~/.sesterce/credentials to take the key (and its sesterce_api_url) from (default: the config's profile, else \"default\").")
     var profile: String?
 
     /// The profile in use: `--profile`, else "default" (the config's is applied by `applying(_:)`).
@@ -36,8 +36,10 @@ struct ConnectionOptions: ParsableArguments {
         var description: String
     }
 
-    func baseURL(environment: [String: String]) throws(ConfigurationError) -> URL {
-        let text = apiURL ?? Self.urlVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+    /// `--api-url`, else the environment's, else the profile's own
+    /// (`sesterce_api_url`), else the live service.
+    func baseURL(environment: [String: String], profileURL: String? = nil) throws(ConfigurationError) -> URL {
+        let text = apiURL ?? Self.urlVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? profileURL
         guard let text else { return SesterceClient.liveBaseURL }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil
         else {
@@ -66,13 +68,21 @@ struct ConnectionOptions: ParsableArguments {
     func account(environment: [String: String]) async throws -> AccountKey {
         if demo { return AccountKey(host: "demo", apiKey: SimulatorOptions().apiKey) }
         do {
-            let url = try baseURL(environment: environment)
-            let credentials = try Credentials.resolve(keyFile: apiKeyFile, profile: profileName, environment: environment)
+            let (url, credentials) = try resolve(environment: environment)
             return AccountKey(host: Connection.host(of: url), apiKey: credentials.key)
         } catch {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// The key and where it came from, and the base URL (which may be the
+    /// key's profile's). Throws what is missing or refused, as a message.
+    func resolve(
+        environment: [String: String], warn: @escaping WarningSink = StandardError.sink
+    ) throws -> (url: URL, credentials: Credentials) {
+        let credentials = try Credentials.resolve(keyFile: apiKeyFile, profile: profileName, environment: environment, warn: warn)
+        return (try baseURL(environment: environment, profileURL: credentials.url), credentials)
     }
 
     /// A connected client, and the simulator when `--demo` started one (stop it at the end).
@@ -87,21 +97,20 @@ struct ConnectionOptions: ParsableArguments {
             let server = try await SimulatorServer.start(options)
             return Connection(
                 client: SesterceClient(baseURL: server.url, apiKey: options.apiKey, requestLog: requestLog),
-                keySource: "demo simulator",
+                keySource: "demo simulator", profile: nil,
                 simulator: server, account: AccountKey(host: "demo", apiKey: options.apiKey))
         }
         let url: URL
         let credentials: Credentials
         do {
-            url = try baseURL(environment: environment)
-            credentials = try Credentials.resolve(keyFile: apiKeyFile, profile: profileName, environment: environment)
+            (url, credentials) = try resolve(environment: environment)
         } catch {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(2)
         }
         let client = SesterceClient(baseURL: url, apiKey: credentials.key, requestLog: requestLog)
         return Connection(
-            client: client, keySource: credentials.source, simulator: nil,
+            client: client, keySource: credentials.source, profile: credentials.profile, simulator: nil,
             account: AccountKey(host: Connection.host(of: url), apiKey: credentials.key))
     }
 }
@@ -111,6 +120,8 @@ struct Connection {
     var client: SesterceClient
     /// Where the key came from (never the key).
     var keySource: String
+    /// The credentials profile the key came from, if it did.
+    var profile: String?
     var simulator: SimulatorServer?
     /// The ledger's name of the account: host and a fingerprint of the key
     /// (`demo` for the built-in simulator, whose port changes every run).

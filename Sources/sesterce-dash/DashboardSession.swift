@@ -20,11 +20,14 @@ final class DashboardSession: Sendable {
     private let ledger: Ledger?
     private let endpoints: EndpointAccess
     private let webhook: WebhookPost?
+    /// Opens another profile's account for `:ctx`; nil when the session cannot switch.
+    private let opener: AccountOpener?
 
     init(
         client: SesterceClient, settings: State.Settings, colorMode: ColorMode, theme: Theme, mouse: Bool, log: EventLog?,
-        ledger: Ledger?, endpoints: EndpointAccess, webhook: WebhookPost?
+        ledger: Ledger?, endpoints: EndpointAccess, webhook: WebhookPost?, opener: AccountOpener?
     ) {
+        self.opener = opener
         self.ledger = ledger
         self.webhook = webhook
         self.endpoints = endpoints
@@ -58,7 +61,7 @@ final class DashboardSession: Sendable {
         defer { terminal.restore() }
         _ = SessionLoop.run(
             on: terminal, client: client, settings: settings, theme: theme, inbox: inbox, ledger: ledger,
-            endpoints: endpoints, webhook: webhook,
+            endpoints: endpoints, webhook: webhook, opener: opener,
             observe: { [self] action in log(action) })
     }
 
@@ -77,6 +80,8 @@ final class DashboardSession: Sendable {
             log.write("\(mutation.logDescription) done: \(instance.id) \(instance.status.rawValue)")
         case .priceQuoted(_, .failure(let error)): log.write("price preview failed: \(error)")
         case .ledgerFailed(let message): log.write("ledger failed: \(message)")
+        case .accountOpened(let account): log.write("switched to profile \(account.profile) (\(account.host))")
+        case .accountNotOpened(let profile, let reason): log.write("switch to profile \(profile) failed: \(reason)")
         default: break
         }
     }
@@ -106,6 +111,10 @@ extension CursesTerminal: TerminalDevice {
         case .desktop(let title, let body):
             self.alert(AlertChannels.desktopNotification(title: title, body: body, environment: ProcessInfo.processInfo.environment))
         }
+    }
+
+    public func copyToClipboard(_ text: String) {
+        alert(ClipboardCopy.osc52(text, tmux: ProcessInfo.processInfo.environment["TMUX"]))
     }
 
     public var inputDescriptor: Int32 { STDIN_FILENO }

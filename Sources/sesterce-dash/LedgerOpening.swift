@@ -8,7 +8,11 @@ struct LedgerOpening {
     var ledger: Ledger?
     var notice: String?
 
-    static func open(account: AccountKey, retentionDays: Int?, environment: [String: String]) -> LedgerOpening {
+    /// `warn` hears why there is none (standard error at launch; the footer
+    /// says it once the screen is up, with `notice`).
+    static func open(
+        account: AccountKey, retentionDays: Int?, environment: [String: String], warn: WarningSink = StandardError.sink
+    ) -> LedgerOpening {
         let path = LedgerLocation.path(environment: environment)
         do {
             let opened = try Ledger.open(
@@ -16,7 +20,7 @@ struct LedgerOpening {
             return LedgerOpening(ledger: opened.ledger, notice: opened.notice)
         } catch {
             let shown = DisplayPath.abbreviating(path, home: environment["HOME"])
-            FileHandle.standardError.write(Data("sesterce-dash: warning: no cost history: \(error)\n".utf8))
+            warn("warning: no cost history: \(error)")
             return LedgerOpening(ledger: nil, notice: "No cost history: cannot write \(shown)")
         }
     }

@@ -106,12 +106,14 @@ struct ConfigCommand: AsyncParsableCommand {
         let config = try CommandSetup.loadConfig(environment: environment)
         let options = connection.applying(config.config)
         let keySource: ConfigReport.KeySource
+        var profileURL: String?
         if options.demo {
             keySource = .demo
         } else {
             do {
                 let credentials = try Credentials.resolve(keyFile: options.apiKeyFile, profile: options.profileName, environment: environment)
                 keySource = .found(credentials.source)
+                profileURL = credentials.url
             } catch {
                 keySource = .missing(String(describing: error))
             }
@@ -123,16 +125,17 @@ struct ConfigCommand: AsyncParsableCommand {
             profile: options.profileName,
             profileOrigin: given ? "--profile" : config.config.profile != nil ? "config" : "default",
             keySource: keySource,
-            baseURL: options.demo ? "a simulator on 127.0.0.1, started for the run (--demo)" : try configuredURL(options, environment),
+            baseURL: options.demo
+                ? "a simulator on 127.0.0.1, started for the run (--demo)" : try configuredURL(options, environment, profileURL: profileURL),
             preferences: DashboardPreferences(refreshFlag: nil, noColorFlag: false, environment: environment, config: config.config))
         print(report.render(), terminator: "")
         if !report.hasKey { throw ExitCode(CommandSetup.usageError) }
     }
 
     /// The base URL, or exit 2 with the reason (a configuration error, as for every command).
-    private func configuredURL(_ options: ConnectionOptions, _ environment: [String: String]) throws -> String {
+    private func configuredURL(_ options: ConnectionOptions, _ environment: [String: String], profileURL: String?) throws -> String {
         do {
-            return try options.baseURL(environment: environment).absoluteString
+            return try options.baseURL(environment: environment, profileURL: profileURL).absoluteString
         } catch {
             FileHandle.standardError.write(Data("sesterce-dash: \(error)\n".utf8))
             throw ExitCode(CommandSetup.usageError)

@@ -82,14 +82,19 @@ struct SesterceDash: AsyncParsableCommand {
         let settings = State.Settings(
             refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap,
             ledger: ledger.ledger != nil, ledgerNotice: ledger.notice, budget: config.config.budget,
-            alerts: config.config.alerts, detailRate: config.config.detailRate ?? 4, timeZone: .current)
+            alerts: config.config.alerts, detailRate: config.config.detailRate ?? 4, timeZone: .current,
+            profiles: ProfileSwitching.choice(demo: options.demo, connection: connection, environment: environment))
+        let switching = ProfileSwitching(
+            options: options, environment: environment, endpointKeyFile: endpointKeyFile, keepsLedger: !noLedger,
+            retentionDays: config.config.retentionDays, requestLog: log?.requestLine)
         let session = DashboardSession(
             client: connection.client, settings: settings, colorMode: preferences.theme == .mono ? .none : .auto,
             theme: Theme(preferences.theme), mouse: preferences.mouse, log: log, ledger: ledger.ledger,
             endpoints: EndpointAccess(
                 secret: (endpointCredentials ?? connection.demoEndpointCredentials)?.secret,
                 allowInsecureHTTP: options.insecureHTTP),
-            webhook: try AlertChannels.webhook(config.config, allowInsecureHTTP: options.insecureHTTP))
+            webhook: try AlertChannels.webhook(config.config, allowInsecureHTTP: options.insecureHTTP),
+            opener: settings.profiles.fixed == nil ? switching.opener : nil)
         let outcome = await session.runOnOwnThread()
         await connection.simulator?.stop()
         if case .failure(let error) = outcome {

@@ -171,7 +171,7 @@ final class PollTiming: Sendable {
         metrics.update(
             instances: state.instances, details: state.details,
             regionNames: Dictionary(state.regions.map { ($0.id, $0.name) }) { first, _ in first },
-            burnRate: rate.perHour, starting: rate.startingPerHour, spend: state.cost.spent(at: state.now))
+            burnRate: rate.perHour, starting: rate.startingPerHour, spend: state.cost.spent)
     }
 }
 

@@ -53,22 +53,44 @@ struct BurnRateTests {
     func accrual() {
         var meter = CostMeter()
         let t0 = Fixture.t0
-        meter.sample(BurnRate(perHour: 10), at: t0)
-        meter.sample(BurnRate(perHour: 4), at: t0.addingTimeInterval(1800))  // 30 min at $10/h
-        #expect(meter.spent(at: t0.addingTimeInterval(1800)) == 5)
-        #expect(meter.spent(at: t0.addingTimeInterval(3600)) == 7)  // then 30 min at $4/h
+        meter.sample(BurnRate(perHour: 10), at: t0, maxGap: 3600)
+        #expect(meter.spent == 0)
+        meter.sample(BurnRate(perHour: 4), at: t0.addingTimeInterval(1800), maxGap: 3600)  // 30 min at $10/h
+        #expect(meter.spent == 5)
+        meter.sample(BurnRate(perHour: 4), at: t0.addingTimeInterval(3600), maxGap: 3600)  // then 30 min at $4/h
+        #expect(meter.spent == 7)
+    }
+
+    /// As the ledger counts: what nobody watched is not spend seen.
+    @Test("A silence longer than the gap adds nothing, and nothing is counted past the last poll")
+    func onlyObservedTime() {
+        var meter = CostMeter()
+        let t0 = Fixture.t0
+        meter.sample(BurnRate(perHour: 36), at: t0, maxGap: 60)
+        meter.sample(BurnRate(perHour: 36), at: t0.addingTimeInterval(60), maxGap: 60)  // 60 s at $36/h: $0.60
+        #expect(meter.spent == 0.6)
+        // The service did not answer for ten minutes: the time is a gap.
+        meter.sample(BurnRate(perHour: 36), at: t0.addingTimeInterval(660), maxGap: 60)
+        #expect(meter.spent == 0.6)
+        meter.sample(BurnRate(perHour: 0), at: t0.addingTimeInterval(670), maxGap: 60)  // 10 s at $36/h: $0.10
+        #expect(abs(meter.spent - 0.7) < 1e-9)
     }
 
     @Test("The header shows $/h, $/day, $/month and the spend so far")
     func header() {
         var state = Fixture.loadedState()
-        _ = reduce(&state, .tick(Fixture.t0.addingTimeInterval(3600)))
+        // A poll a minute for an hour, each seeing what the first saw.
+        for minute in 1...60 {
+            let time = Fixture.t0.addingTimeInterval(Double(minute) * 60)
+            _ = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: time))
+        }
         let burn = ScreenModel(state).header.burn
         // chat-prod 2.88 is billed; sdxl-render 1.44 + llama70b-eu 9.96 are on their way up.
         #expect(burn.perHour == "$2.88")
         #expect(burn.perDay == "$69.12")
         #expect(burn.perMonth == "$2,102.40")
         #expect(burn.spent == "$2.88")
+        #expect(!burn.spentStale)
         #expect(burn.starting == "+$11.40/h starting")
     }
 }

@@ -459,7 +459,7 @@ struct InstanceChangeTests {
             $0.recordsEvents([event])  // "Deleting chat-prod…" stays in the footer
             $0.detailSweepQueue.removeAll { $0 == "a1" }
             $0.pollSucceeded(.instances, at: Fixture.t0)
-            $0.cost.sample(BurnRate(instances: gone), at: Fixture.t0)
+            $0.cost.sample(BurnRate(instances: gone), at: Fixture.t0, maxGap: 60)
             $0.transitions = [:]
             $0.lists(.instances, order: [2, 0, 3, 1], selected: "d4")
         }

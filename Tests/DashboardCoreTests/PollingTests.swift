@@ -28,7 +28,7 @@ struct PollingTests {
             $0.pollSucceeded(.instances, at: later)
             $0.sweepAsks("d4")  // on screen, and on its way up: its pods first
             $0.detailSweepQueue = ["c3", "e5", "a1", "b2"]  // then b2 (deploying), then in screen order
-            $0.cost.sample(BurnRate(instances: Fixture.fleet), at: later)
+            $0.cost.sample(BurnRate(instances: Fixture.fleet), at: later, maxGap: 60)
             $0.listings[.instances]!.order = [0, 3, 1, 4, 2]  // by name
             $0.listings[.instances]!.selectedId = "a1"
         }
@@ -108,7 +108,7 @@ struct PollingTests {
             $0.polls[.instances]!.lastSuccess = t0
             $0.polls[.instances]!.refreshQueued = false
             $0.polls[.instances]!.sent += 1
-            $0.cost.sample(BurnRate(instances: []), at: t0)
+            $0.cost.sample(BurnRate(instances: []), at: t0, maxGap: 60)
             $0.observes([])
         }
     }

@@ -15,7 +15,7 @@ struct SelectionTests {
             $0.instances = reshuffled
             $0.observes(reshuffled)
             $0.polls[.instances]!.token = 2
-            $0.cost.sample(BurnRate(instances: reshuffled), at: Fixture.t0)
+            $0.cost.sample(BurnRate(instances: reshuffled), at: Fixture.t0, maxGap: 60)
             $0.listings[.instances]!.order = [4, 1, 3, 0, 2]
         }
         #expect(store.state.selectedInstance?.id == "b2")
@@ -35,7 +35,7 @@ struct SelectionTests {
             $0.flashes("sdxl-render: gone (was DEPLOYING)")
             $0.alertFlash = 1
             $0.polls[.instances]!.token = 2
-            $0.cost.sample(BurnRate(instances: remaining), at: Fixture.t0)
+            $0.cost.sample(BurnRate(instances: remaining), at: Fixture.t0, maxGap: 60)
             $0.lists(.instances, order: [0, 2, 3, 1], selected: "e5")  // the third row still
             $0.detailSweepQueue.removeAll { $0 == "b2" }
         }

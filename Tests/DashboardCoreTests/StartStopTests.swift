@@ -56,7 +56,7 @@ struct StartStopTests {
             $0.instances = stopped
             $0.observes(stopped)
             $0.pollSucceeded(.instances, at: Fixture.t0)
-            $0.cost.sample(BurnRate(instances: stopped), at: Fixture.t0)
+            $0.cost.sample(BurnRate(instances: stopped), at: Fixture.t0, maxGap: 60)
             $0.transitions = [:]
             $0.recordsEvents([event])  // "Stopping chat-prod…" stays in the footer
         }

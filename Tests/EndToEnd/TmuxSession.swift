@@ -20,7 +20,8 @@ final class TmuxSession {
     /// Starts `command` (run by the shell) in a `width` x `height` pane that stays
     /// open after the command exits, so its last output can be read. (A shell
     /// left sleeping, not `remain-on-exit`: a dead pane loses its first line.)
-    init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    /// `options` are more lines of the server's config (`set -g set-clipboard on`).
+    init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:], options: [String] = []) throws {
         socket = "sesterce-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         var environment = environment
         if environment["XDG_STATE_HOME"] == nil {
@@ -34,7 +35,7 @@ final class TmuxSession {
         // afterwards resizes the pane under the program, and tmux then loses
         // lines of the main screen when the program leaves the alternate one.
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).conf")
-        try "set -g status off\n".write(to: config, atomically: true, encoding: .utf8)
+        try (["set -g status off"] + options).map { $0 + "\n" }.joined().write(to: config, atomically: true, encoding: .utf8)
         configFile = config
         try tmux(["-f", config.path, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main", script])
         let path = try tmux(["display-message", "-p", "-t", "main", "#{socket_path}"], readOutput: true)
@@ -129,6 +130,11 @@ final class TmuxSession {
     /// the bytes the terminal receives, escape sequences included.
     func copyOutput(to file: URL) throws {
         try tmux(["pipe-pane", "-O", "-t", "main", "cat > " + Self.quoted(file.path)])
+    }
+
+    /// The newest tmux paste buffer (what an OSC 52 copy put there with `set-clipboard on`).
+    func pasteBuffer() throws -> String {
+        try tmux(["show-buffer"], readOutput: true)
     }
 
     /// Changes the window (and so the pane) size, as a person resizing the terminal would.

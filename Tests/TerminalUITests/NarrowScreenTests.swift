@@ -146,7 +146,7 @@ struct NarrowScreenTests {
             "│   7             show Events                              │",
             "│   Tab           next pane                                │",
             "│   Shift-Tab     previous pane                            │",
-            "└─────────────────────────────────────── lines 1-10 of 89 ─┘",
+            "└─────────────────────────────────────── lines 1-10 of 90 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))

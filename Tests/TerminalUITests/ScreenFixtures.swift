@@ -7,7 +7,7 @@ import TextLayout
 
 /// A realistic account for screen tests, loaded into a `State` through `reduce`
 /// the way the running dashboard receives it: launch, catalog poll, price
-/// previews, two instance polls (so the spend meter has run), a clock tick.
+/// previews, instance polls for half an hour (so the spend meter has run), a clock tick.
 enum ScreenFixture {
     /// 2026-01-01 00:00 UTC: launch time. Everything is dated from here.
     static let t0 = Date(timeIntervalSince1970: 1_767_225_600)
@@ -120,7 +120,7 @@ enum ScreenFixture {
     // MARK: States
 
     /// A dashboard of `width` x `height` that has loaded the catalog, prices and
-    /// two instance polls (the second with chat-prod-eu's detail), drawn at `now`.
+    /// a poll a minute for half an hour (the last with chat-prod-eu's detail), drawn at `now`.
     static func loaded(width: Int, height: Int, readonly: Bool = false, fleet: [Instance] = fleet) -> State {
         var state = State(settings: .init(refreshInterval: 5, readonly: readonly, host: host), now: t0)
         _ = reduce(&state, .resized(width: width, height: height))
@@ -128,7 +128,12 @@ enum ScreenFixture {
         for list in catalog { _ = reduce(&state, .catalogPolled(list, at: t0.addingTimeInterval(1))) }
         _ = reduce(&state, .hardwarePricesLoaded(asked: Set(prices.keys), prices))
         _ = reduce(&state, .instancesPolled(.success(fleet), detail: nil, at: t0.addingTimeInterval(1)))
-        _ = reduce(&state, .detailLoaded(.success(llamaDetail), at: t0.addingTimeInterval(600)))
+        // A poll a minute until the last: the spend meter counts the time
+        // between polls only when they are close (as the ledger does).
+        for minute in 1..<30 {
+            if minute == 10 { _ = reduce(&state, .detailLoaded(.success(llamaDetail), at: t0.addingTimeInterval(600))) }
+            _ = reduce(&state, .instancesPolled(.success(fleet), detail: nil, at: t0.addingTimeInterval(Double(minute) * 60)))
+        }
         _ = reduce(&state, .instancesPolled(.success(fleet), detail: .success(chatDetail), at: lastPoll))
         _ = reduce(&state, .tick(now))
         return state

@@ -113,6 +113,15 @@ struct ScreenStyleTests {
         #expect(styles(of: flash, in: buffer, y: 22) == [theme.flashError])
     }
 
+    @Test("A failed poll: the spend, counted no further, is marked stale in the same tone")
+    func staleSpend() {
+        let buffer = ScreenFixture.render(ScreenFixture.staleAfterFailure(width: 120, height: 40))
+        #expect(styles(of: "spent $1.44", in: buffer, y: 0) == [theme.header.with(.bold)])
+        #expect(styles(of: "(stale)", in: buffer, y: 0) == [theme.warning.with(.bold)])
+        let fresh = ScreenFixture.render(ScreenFixture.loaded(width: 120, height: 40))
+        #expect(!fresh.lines[0].contains("(stale)"))
+    }
+
     @Test("Typing a filter: the prompt and its cursor in the title style")
     func filterPrompt() {
         let buffer = ScreenFixture.render(ScreenFixture.typingFilter(width: 80, height: 24))

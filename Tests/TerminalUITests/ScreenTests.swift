@@ -378,7 +378,7 @@ struct ScreenTests {
             "│   PgDn Ctrl-F   page down                                                    │",
             "│   g Home        go to the first row                                          │",
             "│   G End         go to the last row                                           │",
-            "└─────────────────────────────────────────────────────────── lines 1-18 of 83 ─┘",
+            "└─────────────────────────────────────────────────────────── lines 1-18 of 84 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -391,6 +391,7 @@ struct ScreenTests {
             " api.cloud.sesterce.com · updated 3s ago             $2.88/h +$11.40/h starting",
             " 1 Instances  2  3  4  5  6  7                                    Instances (5)",
             "┌─ Keys — Esc or ? closes ─────────────────────────────────────────────────────┐",
+            "│   y             the selected row (or open detail) as JSON, env values masked │",
             "│   ? F1          this help                                                    │",
             "│   q Ctrl-C      quit                                                         │",
             "│                                                                              │",
@@ -408,8 +409,7 @@ struct ScreenTests {
             "│   y             confirm a dialog                                             │",
             "│                                                                              │",
             "│ Forms                                                                        │",
-            "│   Tab ↑↓        next / previous field (Shift-Tab back)                       │",
-            "└────────────────────────────────────────────────────────── lines 50-67 of 83 ─┘",
+            "└────────────────────────────────────────────────────────── lines 50-67 of 84 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -456,7 +456,7 @@ struct ScreenTests {
             "         │   T             stop timer: in 2h, at 19:00 (again: change); on marked ones too                   │",
             "         │   Space         mark the instance, move down: s x T D then act on all marked                      │",
             "         │   \\ Ctrl-Space  unmark every instance                                                             │",
-            "         └──────────────────────────────────────────────────────────────────────────────── lines 1-34 of 83 ─┘",
+            "         └──────────────────────────────────────────────────────────────────────────────── lines 1-34 of 84 ─┘",
             "",
             "↑↓ PgUp PgDn g G scroll  Esc/? close help",
         ]))
@@ -616,7 +616,7 @@ struct ScreenTests {
     func stale120x40() {
         expectScreen(ScreenFixture.staleAfterFailure(width: 120, height: 40), screen(
         [
-            " api.cloud.sesterce.com · stale: updated 8s ago    $2.88/h +$11.40/h starting · $69.12/day · $2,102.40/mo · spent $1.45",
+            " api.cloud.sesterce.com · stale: updated 8s ago         $2.88/h +$11.40/h starting · $2,102.40/mo · spent $1.44 (stale)",
             " 1 Instances  2 Regions  3 Hardware  4 Models  5 Registries  6 Cost  7 Events                             Instances (5)",
             "[N]AME▲            [S]TATUS          [F]EATURES     [R]EADY    $/[H] [A]GE ADDR[E]SS        HARD[W]ARE REG[I]ONS",
             "chat-prod-eu       ACTIVE            chat               2/3    $2.88   12d chat-prod-eu.ai… 1xL40S     Paris,Tokyo",
