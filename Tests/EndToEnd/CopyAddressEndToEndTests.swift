@@ -14,11 +14,11 @@ struct CopyAddressEndToEndTests {
             environment: ["SESTERCE_API_KEY": "demo-key"], options: ["set -g set-clipboard on"])
         defer { tmux.close(); _ = simulator }
         let listed = try await tmux.waitFor("chat-prod with its address") { screen in
-            DashboardEndToEndTests.rows(screen, containing: "chat-prod ").contains { $0.hasSuffix("…") }
+            DashboardEndToEndTests.rows(screen, containing: "chat-prod ").contains { Self.addressShown(in: $0) != nil }
         }
         // The ADDRESS column, cut short: the start of the address copied.
         let row = try #require(DashboardEndToEndTests.rows(listed, containing: "chat-prod ").first)
-        let shown = try #require(row.split(separator: " ").last).dropLast()
+        let shown = try #require(Self.addressShown(in: row)).dropLast()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sesterce-copy-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         try tmux.copyOutput(to: output)
@@ -37,5 +37,10 @@ struct CopyAddressEndToEndTests {
         #expect(sent.contains("\u{1B}Ptmux;\u{1B}\u{1B}]52;c;\(encoded)\u{1B}\u{1B}\\\u{1B}\\"))
         try tmux.send("q")
         try await tmux.waitFor(text: "exit=0")
+    }
+
+    /// The row's ADDRESS cell, cut short (`127.0.0.1:40437…`).
+    static func addressShown(in row: some StringProtocol) -> Substring? {
+        row.split(separator: " ").first { $0.hasPrefix("127.0.0.1:") && $0.hasSuffix("…") }.map { Substring($0) }
     }
 }

@@ -31,11 +31,11 @@ struct FormMouseEndToEndTests {
         defer { tmux.close(); _ = simulator }
         try await tmux.waitFor("chat-prod's hardware and regions") { screen in
             let row = screen.split(separator: "\n").first { $0.hasPrefix("chat-prod ") }
-            return screen.contains("HARDWARE") && screen.contains("REGIONS")
+            return screen.contains("HARD[W]ARE") && screen.contains("REG[I]ONS")
                 && row?.contains("1xL40S") == true && row?.contains("Paris") == true
         }
         try tmux.resize(width: 80, height: 24)
-        try await tmux.waitFor("80 columns without them") { $0.contains("ADDRESS") && !$0.contains("HARDWARE") }
+        try await tmux.waitFor("80 columns without them") { $0.contains("ADDR[E]SS") && !$0.contains("HARD") }
 
         try tmux.send("n")
         var screen = try await tmux.waitFor(text: "› Name")

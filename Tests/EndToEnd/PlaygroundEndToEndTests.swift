@@ -75,7 +75,7 @@ struct PlaygroundEndToEndTests {
             command: "'\(dash)' --api-url \(simulator.url); echo exit=$?",
             environment: ["SESTERCE_API_KEY": "demo-key", "SESTERCE_ENDPOINT_KEY": Self.secret])
         defer { tmux.close(); _ = simulator }
-        try await tmux.waitFor(text: "support-bot-staging")
+        try await tmux.waitFor(text: "support-bot-stag")  // cut at 120 columns
         try tmux.send("/")
         try tmux.send("support-bot", literal: true)
         try tmux.send("Enter")
