@@ -7,6 +7,8 @@
 # preemptions, which grow with the machine's load, also given).
 #   scripts/idle-cost.sh        60 s
 #   scripts/idle-cost.sh 120    120 s
+#   PANE=2 scripts/idle-cost.sh on the Regions pane: no instance row on
+#                               screen, so no READY sweep
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -30,6 +32,7 @@ url="$(grep -o 'http://[0-9.:]*' "$port_file" | head -1)"
 
 tmux -L "$socket" new-session -d -x 120 -y 40 \
     "SESTERCE_API_KEY=demo-key '$bin/sesterce-dash' --api-url $url --refresh ${REFRESH:-5}"
+[ -n "${PANE:-}" ] && sleep 2 && tmux -L "$socket" send-keys "$PANE"
 sleep 10
 dash="$(pgrep -f -n "$bin/sesterce-dash --api-url $url")"
 
@@ -48,12 +51,12 @@ t0=$(ticks); switches >"$before"; start=$(date +%s.%N)
 sleep "$seconds"
 t1=$(ticks); switches >"$after"; end=$(date +%s.%N)
 hz=$(getconf CLK_TCK)
-awk -v load="$(cut -d' ' -f1 /proc/loadavg)" -v t="$((t1 - t0))" -v hz="$hz" -v a="$start" -v b="$end" '
+awk -v pane="${PANE:+_pane_$PANE}" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v t="$((t1 - t0))" -v hz="$hz" -v a="$start" -v b="$end" '
     NR == FNR { seenV[$1] = $2; seenN[$1] = $3; next }
     { vol += $2 - seenV[$1]; invol += $3 - seenN[$1]; threads++; if (!($1 in seenV)) born++ }
     END {
         elapsed = b - a
-        printf "{\"name\":\"idle_100_refresh_5\",\"seconds\":%.1f,\"cpu_percent\":%.3f,\"wakeups_per_second\":%.2f,\"voluntary_per_second\":%.2f,\"involuntary_per_second\":%.2f,\"threads\":%d,\"threads_started\":%d,\"load_average\":%s}\n",
-            elapsed, 100 * t / hz / elapsed, (vol + invol) / elapsed, vol / elapsed, invol / elapsed, threads, born + 0, load
+        printf "{\"name\":\"idle_100_refresh_5%s\",\"seconds\":%.1f,\"cpu_percent\":%.3f,\"wakeups_per_second\":%.2f,\"voluntary_per_second\":%.2f,\"involuntary_per_second\":%.2f,\"threads\":%d,\"threads_started\":%d,\"load_average\":%s}\n",
+            pane, elapsed, 100 * t / hz / elapsed, (vol + invol) / elapsed, vol / elapsed, invol / elapsed, threads, born + 0, load
     }' "$before" "$after"
 rm -f "$before" "$after"
