@@ -99,7 +99,7 @@ final class SimulatorChild {
         request.setValue("sesterce-dash-bench", forHTTPHeaderField: "User-Agent")
         let data = try Self.fetch(request)
         let instances = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? []
-        guard let id = instances.first(where: { $0["name"] as? String == "chat-prod" })?["id"] as? String else {
+        guard let id = instances.first(where: { $0["name"] as? String == "chat-prod" })?["_id"] as? String else {
             process.terminate()
             throw StartFailed(output: "no chat-prod instance")
         }

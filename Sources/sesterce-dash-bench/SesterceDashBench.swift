@@ -9,6 +9,8 @@
 /// from a ledger < 200 MB, the metrics of 10,000 instances updated and rendered
 /// (`metrics_update_10k`; the text alone, `metrics_render_10k`); one million chat chunks parsed (`sse_parse_1m`) and
 /// the probe's CPU at 64 streams (`probe_cpu_64`, its own line). Build with `-c release`.
+import Foundation
+
 @main
 struct SesterceDashBench {
     static func main() async throws {
@@ -17,9 +19,16 @@ struct SesterceDashBench {
         let large = try await DemoData(instanceCount: 10_000)
         let small = try await DemoData(instanceCount: 100)
 
+        // Written at once, unbuffered: a later failure must not take the
+        // figures already measured with it (print's stdout is block-buffered
+        // into a file).
+        func emit(_ line: String) {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+
         func run(_ name: String, _ benchmark: (String) async throws -> BenchmarkResult) async rethrows {
             guard selected.isEmpty || selected.contains(name) else { return }
-            print(try await benchmark(name).jsonLine)
+            emit(try await benchmark(name).jsonLine)
         }
 
         try await run("decode_list_10k") { try await Benchmarks.decodeList($0, large, stopwatch) }
@@ -37,11 +46,11 @@ struct SesterceDashBench {
         try await run("action_to_frame") { try await Benchmarks.actionToFrame($0, instances: 100) }
         try await run("ledger_append_10k") { try await Benchmarks.ledgerAppend($0, large, stopwatch) }
         if selected.isEmpty || selected.contains("report_month_10k") {
-            for result in try await Benchmarks.reportMonth("report_month_10k", large, stopwatch) { print(result.jsonLine) }
+            for result in try await Benchmarks.reportMonth("report_month_10k", large, stopwatch) { emit(result.jsonLine) }
         }
         await run("metrics_update_10k") { Benchmarks.metricsUpdate($0, large, stopwatch) }
         await run("metrics_render_10k") { Benchmarks.metricsRender($0, large, stopwatch) }
         await run("sse_parse_1m") { Benchmarks.sseParse($0, stopwatch) }
-        if selected.isEmpty || selected.contains("probe_cpu_64") { print(try await Benchmarks.probeCPU("probe_cpu_64")) }
+        if selected.isEmpty || selected.contains("probe_cpu_64") { emit(try await Benchmarks.probeCPU("probe_cpu_64")) }
     }
 }
