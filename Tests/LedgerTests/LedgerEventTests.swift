@@ -37,6 +37,20 @@ struct LedgerEventTests {
         #expect(try ledger.events(since: L.at(12)).count == 1)
     }
 
+    @Test("Pruning keeps the newest events of the account, as many as asked; another account's are left alone")
+    func eventsCapped() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try L.open(directory)
+        let other = try L.open(directory, account: AccountKey(host: "other.example.com", apiKey: "another-key"))
+        for second in 0..<6 {
+            try ledger.record(AccountEvent(at: L.at(Double(second)), kind: .action, detail: "action \(second)"))
+        }
+        try other.record(AccountEvent(at: L.at(0), kind: .action, detail: "elsewhere"))
+        try ledger.prune(before: L.at(-86_400), eventsKept: 4)
+        #expect(try ledger.events().map(\.detail) == ["action 5", "action 4", "action 3", "action 2"])
+        #expect(try other.events().map(\.detail) == ["elsewhere"])
+    }
+
     @Test("A detail older than the one recorded does not replace it (no flapping between two processes)")
     func olderDetail() throws {
         let directory = try TemporaryDirectory()
