@@ -13,37 +13,30 @@ extension Benchmarks {
     static func actionToFrame(_ name: String, instances: Int, iterations: Int = 200) async throws -> BenchmarkResult {
         var options = SimulatorOptions()
         options.instances = instances
-        let server = try await SimulatorServer.start(options)
-        let (frames, sink) = AsyncStream<(ContinuousClock.Instant, Buffer)>.makeStream()
-        let terminal = HeadlessTerminal(columns: 120, rows: 40) { sink.yield((ContinuousClock.now, $0)) }
-        let inbox = try ActionInbox()
-        let client = SesterceClient(baseURL: server.url, apiKey: options.apiKey)
-        let thread = Thread {
-            _ = SessionLoop.run(on: terminal, client: client, settings: .init(host: "sim"), theme: .dark, inbox: inbox)
-        }
-        thread.start()
-        var drawn = frames.makeAsyncIterator()
-        func frame(showing text: String) async -> ContinuousClock.Instant? {
-            while let (time, frame) = await drawn.next() {
-                if frame.lines.prefix(2).contains(where: { $0.contains(text) }) { return time }
+        let session = try await RunningSession(options)
+        // The pane's title ends the tab row: `Instances (100)`, or `Cost`
+        // alone (the Cost pane counts nothing; waiting for `Cost (` hung).
+        func frame(showing pane: Pane) async -> ContinuousClock.Instant? {
+            while let (time, frame) = await session.nextFrame() {
+                let tabs = frame.lines.count > 1 ? frame.lines[1].trimmingCharacters(in: .whitespaces) : ""
+                if tabs.hasSuffix(pane.title) || tabs.contains("\(pane.title) (") { return time }
             }
             return nil
         }
         // Every pane's data first, so that each switch draws a full table.
         for pane in Pane.allCases {
-            inbox.post(.command(.showPane(pane)))
-            _ = await frame(showing: "\(pane.title) (")
+            session.inbox.post(.command(.showPane(pane)))
+            _ = await frame(showing: pane)
         }
         var samples: [Double] = []
         for run in 0..<iterations {
             let pane = Pane.allCases[run % Pane.allCases.count]
             let sent = ContinuousClock.now
-            inbox.post(.command(.showPane(pane)))
-            guard let shown = await frame(showing: "\(pane.title) (") else { break }
+            session.inbox.post(.command(.showPane(pane)))
+            guard let shown = await frame(showing: pane) else { break }
             samples.append((shown - sent).milliseconds)
         }
-        terminal.hangUp()
-        await server.stop()
+        await session.stop()
         return BenchmarkResult(name: name, samples: samples)
     }
 }

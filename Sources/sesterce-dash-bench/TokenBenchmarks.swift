@@ -22,20 +22,10 @@ extension Benchmarks {
         var options = SimulatorOptions()
         options.endpointKey = "bench"
         options.endpointTiming = EndpointTiming(firstToken: first, interval: interval)
-        let server = try await SimulatorServer.start(options)
-        let (frames, sink) = AsyncStream<(ContinuousClock.Instant, Buffer)>.makeStream()
-        let terminal = HeadlessTerminal(columns: 120, rows: 40) { sink.yield((ContinuousClock.now, $0)) }
-        let inbox = try ActionInbox()
-        let client = SesterceClient(baseURL: server.url, apiKey: options.apiKey)
-        let thread = Thread {
-            _ = SessionLoop.run(
-                on: terminal, client: client, settings: .init(host: "sim"), theme: .dark, inbox: inbox,
-                endpoints: EndpointAccess(secret: EndpointSecret("bench"), allowInsecureHTTP: true))
-        }
-        thread.start()
-        var drawn = frames.makeAsyncIterator()
+        let session = try await RunningSession(
+            options, endpoints: EndpointAccess(secret: EndpointSecret("bench"), allowInsecureHTTP: true))
         func next(where shown: ([String]) -> Bool) async -> (ContinuousClock.Instant, [String])? {
-            while let (time, frame) = await drawn.next() {
+            while let (time, frame) = await session.nextFrame() {
                 let body = Array(frame.lines.dropFirst(2).dropLast(2))
                 if shown(body) { return (time, body) }
             }
@@ -47,15 +37,15 @@ extension Benchmarks {
             return Int(line[..<range.lowerBound].split(separator: " ").last ?? "") ?? 0
         }
         _ = await next { $0.contains { $0.contains("chat-prod") } }
-        inbox.post(.command(.playground))
+        session.inbox.post(.command(.playground))
         _ = await next { $0.contains { $0.contains("Playground · chat-prod · llama") } }
         var samples: [Double] = []
         for reply in 0..<replies {
             let prompt = "Reply number \(reply + 1), please."
-            for character in prompt { inbox.post(.playgroundKey(.character(character))) }
+            for character in prompt { session.inbox.post(.playgroundKey(.character(character))) }
             _ = await next { $0.contains { $0.contains(prompt) } }
             let sent = ContinuousClock.now
-            inbox.post(.playgroundKey(.enter))
+            session.inbox.post(.playgroundKey(.enter))
             // From the frame that shows the new turn streaming (its figures
             // line is then the last) to the one where the reply is done.
             var shownTokens = 0
@@ -71,8 +61,7 @@ extension Benchmarks {
                 frame = await next { _ in true }
             }
         }
-        terminal.hangUp()
-        await server.stop()
+        await session.stop()
         return BenchmarkResult(name: name, samples: samples)
     }
 }
