@@ -21,11 +21,12 @@ extension Ledger {
     }
 
     /// What an instance was last seen doing, from its `instance` row.
-    private struct Head {
+    struct Head: Equatable, Sendable {
         var rowId: Int64
         var intervalId: Int64
         var intervalStart: Int64
-        var seenAt: Int64
+        /// Until when it was seen; nil while that is the account's `seenAt`.
+        var seenAt: Int64?
         var name: String
         var status: String
         var hourlyPrice: Double
@@ -39,7 +40,19 @@ extension Ledger {
             InstanceObservation(
                 id: id, name: name, status: status, hourlyPrice: hourlyPrice, ready: ready, errorMessage: errorMessage)
         }
+
+        var billed: Bool { Billing(InstanceStatus(rawValue: status)) == .billed }
     }
+
+    /// The heads of an account by instance id, as of a `revision` of its row.
+    struct Heads: Sendable {
+        var revision: Int64
+        var byId: [String: Head]
+    }
+
+    /// The SQL of when an instance was last seen: its own `seenAt`, or the
+    /// account's when it follows the account's last poll.
+    static let lastSeen = "COALESCE(instance.seenAt, (SELECT seenAt FROM account WHERE account.id = instance.accountId))"
 
     /// Extends what the poll at `time` saw, in one transaction. The time since
     /// an instance was last seen belongs to what it was doing then; if that is
@@ -50,160 +63,216 @@ extension Ledger {
     /// What changed since the last record (status, ready pods and errors from
     /// `readiness`, instances come and gone) is returned and kept as events;
     /// the first record of an account is a baseline, with none.
+    ///
+    /// Only what changed is written: an instance seen unchanged follows the
+    /// account's `seenAt`, and the rows are remembered between polls for as
+    /// long as no other process (or retention) changed them.
     @discardableResult
     public func record(
         _ instances: [Instance], readiness: [String: InstanceReadiness] = [:], at time: Date, maxGap: Double
     ) throws(LedgerError) -> Recorded {
         try pruneIfDue(now: time)
-        let now = Self.seconds(time)
-        let gapLimit = Int64(maxGap.rounded(.up))
         return try write { db in
-            var heads: [String: Head] = [:]
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: """
-                    SELECT id, apiId, intervalId, intervalStart, seenAt, name, status, hourlyPrice, updatedAt,
-                        ready, total, readyAt, errorMessage, present
-                    FROM instance WHERE accountId = ?
-                    """),
-                arguments: [accountId])
-            while let row = try rows.next() {
-                let ready: Int? = row[9], total: Int? = row[10]
-                heads[row[1]] = Head(
-                    rowId: row[0], intervalId: row[2], intervalStart: row[3], seenAt: row[4], name: row[5],
-                    status: row[6], hourlyPrice: row[7], updatedAt: row[8],
-                    ready: ready.flatMap { ready in total.map { ReadyPods(ready: ready, total: $0) } },
-                    readyAt: row[11], errorMessage: row[12], present: row[13])
-            }
-            var recorded = Recorded()
-            recorded.events = try recordEvents(instances, readiness: readiness, heads: heads, at: now, time: time, db)
-            var extended: [Int64] = []
-            var spend = SpendAccumulator()
-            var seen = Set<String>()
-            for instance in instances where seen.insert(instance.id).inserted {
-                let updatedAt = instance.updatedAt?.timeIntervalSince1970
-                guard let head = heads[instance.id] else {
-                    try begin(instance, updatedAt: updatedAt, at: now, replacing: nil, db)
-                    if let fresh = readiness[instance.id] {
-                        try db.cachedStatement(sql: "UPDATE instance SET ready = ?, total = ?, readyAt = ?, errorMessage = ? WHERE id = ?")
-                            .execute(arguments: [
-                                fresh.ready.ready, fresh.ready.total, Self.seconds(fresh.at), fresh.errorMessage, db.lastInsertedRowID,
-                            ])
-                    }
-                    recorded.begun += 1
-                    continue
-                }
-                guard now > head.seenAt else {
-                    recorded.alreadyRecorded += 1
-                    continue
-                }
-                let same = head.name == instance.name && head.status == instance.status.rawValue
-                    && head.hourlyPrice == instance.hourlyPrice
-                let billed = Billing(InstanceStatus(rawValue: head.status)) == .billed
-                if now - head.seenAt > gapLimit {
-                    try close(head, at: head.seenAt, db, &spend)
-                    if same, head.updatedAt == updatedAt, billed {
-                        spend.add(instance: head.rowId, from: head.seenAt, to: now, price: head.hourlyPrice, estimated: true)
-                        recorded.estimatedGaps += 1
-                    }
-                    try begin(instance, updatedAt: updatedAt, at: now, replacing: head.rowId, db)
-                    recorded.begun += 1
-                } else if same {
-                    if billed { spend.addToAccount(from: head.seenAt, to: now, price: head.hourlyPrice, estimated: false) }
-                    if head.updatedAt == updatedAt {
-                        extended.append(head.rowId)
-                    } else {
-                        try db.cachedStatement(sql: "UPDATE instance SET seenAt = ?, updatedAt = ? WHERE id = ?")
-                            .execute(arguments: [now, updatedAt, head.rowId])
-                    }
-                    recorded.extended += 1
-                } else {
-                    if billed { spend.addToAccount(from: head.seenAt, to: now, price: head.hourlyPrice, estimated: false) }
-                    try close(head, at: now, db, &spend)
-                    try begin(instance, updatedAt: updatedAt, at: now, replacing: head.rowId, db)
-                    recorded.begun += 1
-                }
-            }
-            if !extended.isEmpty {
-                try db.cachedStatement(sql: "UPDATE instance SET seenAt = ? WHERE id IN (SELECT value FROM json_each(?))")
-                    .execute(arguments: [now, "[" + extended.map(String.init).joined(separator: ",") + "]"])
-            }
-            try spend.save(account: accountId, db)
-            return recorded
+            let account = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT seenAt, revision FROM account WHERE id = ?"), arguments: [accountId])!
+            var poll = PollRecord(
+                now: Self.seconds(time), time: time, watermark: account[0], gapLimit: Int64(maxGap.rounded(.up)),
+                heads: try heads(revision: account[1], db), ledger: self, db: db)
+            try poll.record(instances, readiness: readiness)
+            let revision = try bumpRevision(db, seenAt: poll.newWatermark)
+            heads.withLock { $0 = Heads(revision: revision, byId: poll.heads) }
+            return poll.recorded
         }
     }
 
-    /// Finds and keeps what changed since the heads were recorded, and
-    /// updates the heads' ready pods, errors and presence. An instance whose
-    /// time up to `now` is already recorded (another process polled later)
-    /// is left as it is: this poll's view of it is older.
-    private func recordEvents(
-        _ instances: [Instance], readiness: [String: InstanceReadiness], heads: [String: Head], at now: Int64, time: Date, _ db: Database
-    ) throws -> [AccountEvent] {
-        var before: [String: InstanceObservation] = [:]
-        for (id, head) in heads where head.present { before[id] = head.observation(id: id) }
-        var after = before
+    /// The account's heads: those remembered if the file is still at their
+    /// revision, else read again.
+    private func heads(revision: Int64, _ db: Database) throws -> [String: Head] {
+        if let remembered = heads.withLock({ $0 }), remembered.revision == revision { return remembered.byId }
+        var heads: [String: Head] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT id, apiId, intervalId, intervalStart, seenAt, name, status, hourlyPrice, updatedAt,
+                    ready, total, readyAt, errorMessage, present
+                FROM instance WHERE accountId = ?
+                """),
+            arguments: [accountId])
+        while let row = try rows.next() {
+            let ready: Int? = row[9], total: Int? = row[10]
+            heads[row[1]] = Head(
+                rowId: row[0], intervalId: row[2], intervalStart: row[3], seenAt: row[4], name: row[5],
+                status: row[6], hourlyPrice: row[7], updatedAt: row[8],
+                ready: ready.flatMap { ready in total.map { ReadyPods(ready: ready, total: $0) } },
+                readyAt: row[11], errorMessage: row[12], present: row[13])
+        }
+        return heads
+    }
+
+    /// Marks the account's instance rows changed (a new random revision, so
+    /// that no two writes, even rolled back ones, share one), and moves its
+    /// last poll to `seenAt` if given. Returns the revision.
+    @discardableResult
+    func bumpRevision(_ db: Database, seenAt: Int64? = nil) throws -> Int64 {
+        let revision = Int64.random(in: 1...Int64.max)
+        try db.cachedStatement(sql: "UPDATE account SET revision = ?, seenAt = COALESCE(?, seenAt) WHERE id = ?")
+            .execute(arguments: [revision, seenAt, accountId])
+        return revision
+    }
+}
+
+/// One poll being written: the heads it started from, and what it changed.
+private struct PollRecord {
+    let now: Int64
+    let time: Date
+    /// When the account's last poll was, which instances with no `seenAt` of
+    /// their own were seen at; nil before the first.
+    let watermark: Int64?
+    let gapLimit: Int64
+    var heads: [String: Ledger.Head]
+    let ledger: Ledger
+    let db: Database
+    var recorded = Ledger.Recorded()
+    private var spend = SpendAccumulator()
+    /// Observations of the instances that changed, before and after, for events.
+    private var before: [String: InstanceObservation] = [:]
+    private var after: [String: InstanceObservation] = [:]
+
+    init(now: Int64, time: Date, watermark: Int64?, gapLimit: Int64, heads: [String: Ledger.Head], ledger: Ledger, db: Database) {
+        (self.now, self.time, self.watermark, self.gapLimit, self.heads, self.ledger, self.db) =
+            (now, time, watermark, gapLimit, heads, ledger, db)
+    }
+
+    /// The account's last poll after this one (a poll older than the last
+    /// one recorded, by another process, leaves it where it is).
+    var newWatermark: Int64 { max(watermark ?? now, now) }
+
+    mutating func record(_ instances: [Instance], readiness: [String: InstanceReadiness]) throws {
+        let baseline = heads.isEmpty
         var listed = Set<String>()
-        let setReadiness = try db.cachedStatement(
-            sql: "UPDATE instance SET ready = ?, total = ?, readyAt = ?, errorMessage = ?, present = 1 WHERE id = ?")
         for instance in instances where listed.insert(instance.id).inserted {
-            let head = heads[instance.id]
-            if let head, now <= head.seenAt { continue }
-            var seen = InstanceObservation(instance, detail: nil)
-            (seen.ready, seen.errorMessage) = (head?.ready, head?.errorMessage)
-            if let fresh = readiness[instance.id], head.map({ Self.seconds(fresh.at) > $0.readyAt ?? .min }) ?? true {
-                (seen.ready, seen.errorMessage) = (fresh.ready, fresh.errorMessage)
-                if let head {
-                    try setReadiness.execute(arguments: [
-                        fresh.ready.ready, fresh.ready.total, Self.seconds(fresh.at), fresh.errorMessage, head.rowId,
-                    ])
-                }
-            } else if let head, !head.present {
-                try db.cachedStatement(sql: "UPDATE instance SET present = 1 WHERE id = ?").execute(arguments: [head.rowId])
+            try record(instance, readiness: readiness[instance.id])
+        }
+        for (id, head) in heads where !listed.contains(id) {
+            try leave(id, head)
+        }
+        let events = InstanceEvents.between(baseline ? nil : before, after, at: time)
+        try ledger.insert(events, db)
+        recorded.events = events
+        try spend.save(account: ledger.accountId, db)
+    }
+
+    /// One listed instance: its interval extended, or closed and another begun.
+    private mutating func record(_ instance: Instance, readiness fresh: InstanceReadiness?) throws {
+        let updatedAt = instance.updatedAt?.timeIntervalSince1970
+        guard let old = heads[instance.id] else {
+            var head = try insertRow(instance, updatedAt: updatedAt)
+            if let fresh { apply(fresh, to: &head) }
+            try save(head, id: instance.id)
+            after[instance.id] = observation(instance, head)
+            recorded.begun += 1
+            return
+        }
+        let seen = old.seenAt ?? watermark ?? now
+        guard now > seen else {
+            recorded.alreadyRecorded += 1
+            return
+        }
+        var head = old
+        head.present = true
+        if let fresh, Ledger.seconds(fresh.at) > old.readyAt ?? .min { apply(fresh, to: &head) }
+        let same = old.name == instance.name && old.status == instance.status.rawValue && old.hourlyPrice == instance.hourlyPrice
+        if now - seen > gapLimit {
+            try close(old, at: seen)
+            if same, old.updatedAt == updatedAt, old.billed {
+                spend.add(instance: old.rowId, from: seen, to: now, price: old.hourlyPrice, estimated: true)
+                recorded.estimatedGaps += 1
             }
-            after[instance.id] = seen
+            try begin(instance, updatedAt: updatedAt, &head)
+            recorded.begun += 1
+        } else if same {
+            if old.billed { spend.addToAccount(from: seen, to: now, price: old.hourlyPrice, estimated: false) }
+            head.updatedAt = updatedAt
+            recorded.extended += 1
+        } else {
+            if old.billed { spend.addToAccount(from: seen, to: now, price: old.hourlyPrice, estimated: false) }
+            try close(old, at: now)
+            try begin(instance, updatedAt: updatedAt, &head)
+            recorded.begun += 1
         }
-        for (id, head) in heads where head.present && !listed.contains(id) && head.seenAt < now {
-            after[id] = nil
-            try db.cachedStatement(sql: "UPDATE instance SET present = 0 WHERE id = ?").execute(arguments: [head.rowId])
+        head.seenAt = now == newWatermark ? nil : now
+        guard head != old else { return }
+        try save(head, id: instance.id)
+        let was = old.present ? old.observation(id: instance.id) : nil, seenNow = observation(instance, head)
+        if was != seenNow { (before[instance.id], after[instance.id]) = (was, seenNow) }
+    }
+
+    /// An instance this poll did not list: gone (once), and no longer seen
+    /// at the account's last poll if that moves on.
+    private mutating func leave(_ id: String, _ old: Ledger.Head) throws {
+        var head = old
+        let seen = old.seenAt ?? watermark ?? now
+        if old.present, seen < now {
+            head.present = false
+            before[id] = old.observation(id: id)
         }
-        let events = InstanceEvents.between(heads.isEmpty ? nil : before, after, at: time)
-        try insert(events, db)
-        return events
+        if old.seenAt == nil, newWatermark != watermark { head.seenAt = seen }
+        if head != old { try save(head, id: id) }
+    }
+
+    private func observation(_ instance: Instance, _ head: Ledger.Head) -> InstanceObservation {
+        var seen = InstanceObservation(instance, detail: nil)
+        (seen.ready, seen.errorMessage) = (head.ready, head.errorMessage)
+        return seen
+    }
+
+    private func apply(_ fresh: InstanceReadiness, to head: inout Ledger.Head) {
+        (head.ready, head.errorMessage, head.readyAt) = (fresh.ready, fresh.errorMessage, Ledger.seconds(fresh.at))
     }
 
     /// Ends an instance's open interval at `end` and rolls its billed time
     /// into the per-day spend.
-    private func close(_ head: Head, at end: Int64, _ db: Database, _ spend: inout SpendAccumulator) throws {
+    private mutating func close(_ head: Ledger.Head, at end: Int64) throws {
         try db.cachedStatement(sql: #"UPDATE interval SET "end" = ? WHERE id = ?"#).execute(arguments: [end, head.intervalId])
-        if Billing(InstanceStatus(rawValue: head.status)) == .billed {
+        if head.billed {
             spend.addToDays(instance: head.rowId, from: head.intervalStart, to: end, price: head.hourlyPrice, estimated: false)
         }
     }
 
-    /// Opens a new interval at `start` for what the poll saw, making the
-    /// instance's row if it has none.
-    private func begin(_ instance: Instance, updatedAt: Double?, at start: Int64, replacing rowId: Int64?, _ db: Database) throws {
-        let stateId = try stateId(
-            StateKey(name: instance.name, status: instance.status.rawValue, hourlyPrice: instance.hourlyPrice), db)
-        var instanceRow = rowId ?? 0
-        if rowId == nil {
-            try db.cachedStatement(sql: """
-                INSERT INTO instance (accountId, apiId, intervalId, intervalStart, seenAt, name, status, hourlyPrice, updatedAt)
-                VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    accountId, instance.id, start, start, instance.name, instance.status.rawValue, instance.hourlyPrice, updatedAt,
-                ])
-            instanceRow = db.lastInsertedRowID
-        }
+    /// Opens a new interval now for what the poll saw.
+    private func begin(_ instance: Instance, updatedAt: Double?, _ head: inout Ledger.Head) throws {
+        let stateId = try ledger.stateId(
+            Ledger.StateKey(name: instance.name, status: instance.status.rawValue, hourlyPrice: instance.hourlyPrice), db)
         try db.cachedStatement(sql: "INSERT INTO interval (instanceId, stateId, start) VALUES (?, ?, ?)")
-            .execute(arguments: [instanceRow, stateId, start])
-        let intervalId = db.lastInsertedRowID
+            .execute(arguments: [head.rowId, stateId, now])
+        (head.intervalId, head.intervalStart) = (db.lastInsertedRowID, now)
+        (head.name, head.status, head.hourlyPrice, head.updatedAt) =
+            (instance.name, instance.status.rawValue, instance.hourlyPrice, updatedAt)
+    }
+
+    /// The row of an instance seen for the first time, with its first interval.
+    private mutating func insertRow(_ instance: Instance, updatedAt: Double?) throws -> Ledger.Head {
         try db.cachedStatement(sql: """
-            UPDATE instance SET intervalId = ?, intervalStart = ?, seenAt = ?, name = ?, status = ?, hourlyPrice = ?, updatedAt = ?
+            INSERT INTO instance (accountId, apiId, intervalId, intervalStart, name, status, hourlyPrice)
+            VALUES (?, ?, 0, ?, '', '', 0)
+            """).execute(arguments: [ledger.accountId, instance.id, now])
+        var head = Ledger.Head(
+            rowId: db.lastInsertedRowID, intervalId: 0, intervalStart: now, seenAt: now == newWatermark ? nil : now,
+            name: "", status: "", hourlyPrice: 0, updatedAt: nil, ready: nil, readyAt: nil, errorMessage: nil, present: true)
+        try begin(instance, updatedAt: updatedAt, &head)
+        return head
+    }
+
+    /// Writes the head of instance `id` to its row, and remembers it.
+    private mutating func save(_ head: Ledger.Head, id: String) throws {
+        try db.cachedStatement(sql: """
+            UPDATE instance SET intervalId = ?, intervalStart = ?, seenAt = ?, name = ?, status = ?, hourlyPrice = ?,
+                updatedAt = ?, ready = ?, total = ?, readyAt = ?, errorMessage = ?, present = ?
             WHERE id = ?
             """).execute(arguments: [
-                intervalId, start, start, instance.name, instance.status.rawValue, instance.hourlyPrice, updatedAt, instanceRow,
+                head.intervalId, head.intervalStart, head.seenAt, head.name, head.status, head.hourlyPrice, head.updatedAt,
+                head.ready?.ready, head.ready?.total, head.readyAt, head.errorMessage, head.present, head.rowId,
             ])
+        heads[id] = head
     }
 }
 

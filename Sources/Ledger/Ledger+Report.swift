@@ -84,7 +84,10 @@ extension Ledger {
             result[SpendAccumulator.DayKey(day: row[0], instance: row[1])] = Daily(seconds: row[2], observed: row[3], estimated: row[4])
         }
         let open = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT id, intervalStart, seenAt, status, hourlyPrice FROM instance WHERE accountId = ? AND seenAt > ?"),
+            db.cachedStatement(sql: """
+                SELECT id, intervalStart, \(Self.lastSeen) AS lastSeen, status, hourlyPrice FROM instance
+                WHERE accountId = ? AND lastSeen > ?
+                """),
             arguments: [accountId, firstDay * TimeBuckets.day])
         let (lower, upper) = (firstDay * TimeBuckets.day, endDay * TimeBuckets.day)
         while let row = try open.next() {

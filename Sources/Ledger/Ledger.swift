@@ -20,6 +20,9 @@ public final class Ledger: Sendable {
     private let stateIds = Mutex<[StateKey: Int64]>([:])
     /// The UTC day retention last ran, so that it runs once a day.
     private let prunedDay = Mutex<Int64?>(nil)
+    /// The account's instance rows as this process last wrote or read them,
+    /// valid while the account's `revision` is the one they carry.
+    let heads = Mutex<Heads?>(nil)
 
     struct StateKey: Hashable {
         var name: String
@@ -149,7 +152,7 @@ public final class Ledger: Sendable {
             try db.execute(
                 sql: #"DELETE FROM interval WHERE id < ? AND "end" IS NOT NULL AND "end" < ?"#,
                 arguments: [firstKept ?? Int64.max, cut])
-            let gone = "SELECT id FROM instance WHERE accountId = ? AND seenAt < ?"
+            let gone = "SELECT id FROM instance WHERE accountId = ? AND \(Self.lastSeen) < ?"
             try db.execute(sql: "DELETE FROM interval WHERE instanceId IN (\(gone))", arguments: [accountId, cut])
             try db.execute(sql: "DELETE FROM spendDay WHERE accountId = ? AND day < ?",
                            arguments: [accountId, TimeBuckets.floorDiv(cut, TimeBuckets.day)])
@@ -162,7 +165,8 @@ public final class Ledger: Sendable {
                         SELECT id FROM event WHERE accountId = ? ORDER BY at DESC, id DESC LIMIT -1 OFFSET ?)
                     """,
                 arguments: [accountId, max(0, eventsKept)])
-            try db.execute(sql: "DELETE FROM instance WHERE accountId = ? AND seenAt < ?", arguments: [accountId, cut])
+            try db.execute(sql: "DELETE FROM instance WHERE accountId = ? AND \(Self.lastSeen) < ?", arguments: [accountId, cut])
+            try bumpRevision(db)
         }
     }
 

@@ -6,7 +6,9 @@ import GRDB
 /// Sizes matter (a month of 10,000 instances changing hourly is 7 million
 /// intervals): an interval is five integers, its name, status and price are
 /// shared through `state`, and what an instance is doing now lives in its
-/// `instance` row, which each poll extends instead of adding rows. Spend is
+/// `instance` row, which a poll extends instead of adding rows (and where
+/// nothing changed, leaves alone: the account's row says when it was seen,
+/// v3). Spend is
 /// kept rolled up per day and instance (`spendDay`, written when an interval
 /// closes) and per minute and account (`spendMinute`, written each poll), so
 /// that a report reads thousands of rows, not millions.
@@ -111,6 +113,41 @@ enum LedgerSchema {
                         printf('$%.2f projected of $%.2f', projected, budget)
                     FROM budgetCrossing;
                 DROP TABLE budgetCrossing;
+                """)
+        }
+        migrator.registerMigration("v3: instances seen by the last poll follow the account's watermark") { db in
+            // A poll where nothing changed writes one row, the account's, not
+            // one per instance (10,000 updates took most of a poll's write):
+            // an instance whose seenAt is NULL was seen by the account's last
+            // poll, at account.seenAt. revision changes with every write of
+            // instance rows, so that a process can tell whether the rows it
+            // remembers are still what the file holds.
+            try db.execute(sql: """
+                ALTER TABLE account ADD COLUMN seenAt INTEGER;
+                ALTER TABLE account ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE newInstance (
+                    id INTEGER PRIMARY KEY,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    apiId TEXT NOT NULL,
+                    intervalId INTEGER NOT NULL,
+                    intervalStart INTEGER NOT NULL,
+                    seenAt INTEGER,
+                    name TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    hourlyPrice REAL NOT NULL,
+                    updatedAt REAL,
+                    ready INTEGER,
+                    total INTEGER,
+                    readyAt INTEGER,
+                    errorMessage TEXT,
+                    present INTEGER NOT NULL DEFAULT 1,
+                    UNIQUE (accountId, apiId));
+                INSERT INTO newInstance
+                    SELECT id, accountId, apiId, intervalId, intervalStart, seenAt, name, status, hourlyPrice, updatedAt,
+                        ready, total, readyAt, errorMessage, present
+                    FROM instance;
+                DROP TABLE instance;
+                ALTER TABLE newInstance RENAME TO instance;
                 """)
         }
         return migrator

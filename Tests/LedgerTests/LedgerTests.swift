@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Ledger
 import SesterceModels
@@ -50,6 +51,29 @@ struct LedgerTests {
         let lastTen: [Double] = Array(history.burn[.hour]?.suffix(10) ?? [])
         #expect(lastTen.count == 10)
         #expect(lastTen.allSatisfy { abs($0 - 3.6) < 1e-9 })
+    }
+
+    @Test("A poll where nothing changed leaves the instance rows alone; one no longer listed is billed up to its last sighting")
+    func watermark() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try Self.open(directory)
+        let rows = { try ledger.read { try Row.fetchAll($0, sql: "SELECT * FROM instance ORDER BY apiId") } }
+        for second in stride(from: 0.0, through: 100, by: 5) {
+            try ledger.record([Self.instance("a"), Self.instance("b")], at: Self.at(second), maxGap: 60)
+        }
+        let before = try rows()
+        try ledger.record([Self.instance("a"), Self.instance("b")], at: Self.at(105), maxGap: 60)
+        #expect(try rows() == before)
+        for second in stride(from: 110.0, through: 200, by: 5) {
+            try ledger.record([Self.instance("a")], at: Self.at(second), maxGap: 60)
+        }
+        let lines = Dictionary(uniqueKeysWithValues: try month(ledger).lines.map { ($0.id, $0.billedSeconds) })
+        #expect(lines == ["a": 200, "b": 105])
+        let seen = try ledger.read { try Row.fetchAll($0, sql: "SELECT apiId, seenAt FROM instance ORDER BY apiId") }
+        #expect(seen.map { $0[1] as Int64? } == [nil, Ledger.seconds(Self.at(105))])
+        // Another process reading the file sees the same, from the rows alone.
+        let other = try Self.open(directory)
+        #expect(try month(other).lines.map(\.billedSeconds) == [200, 105])
     }
 
     @Test("The chart's current bucket is divided by the part of it that has passed, not the whole")
