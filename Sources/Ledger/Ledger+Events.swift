@@ -29,6 +29,8 @@ extension Ledger {
         }
     }
 
+    /// Keeps `events`, and cuts the account's to the newest `eventsKept`
+    /// once a tenth more have been added.
     func insert(_ events: [AccountEvent], _ db: Database) throws {
         guard !events.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
@@ -41,5 +43,21 @@ extension Ledger {
                 event.old, event.new, event.detail, event.hourlyPrice,
             ])
         }
+        let added = eventsAdded.withLock { added in
+            added += events.count
+            return added
+        }
+        if added >= max(1, eventsKept / 10) { try trimEvents(db) }
+    }
+
+    /// Deletes the account's events beyond the newest `eventsKept`.
+    func trimEvents(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM event WHERE id IN (
+                    SELECT id FROM event WHERE accountId = ? ORDER BY at DESC, id DESC LIMIT -1 OFFSET ?)
+                """,
+            arguments: [accountId, eventsKept])
+        eventsAdded.withLock { $0 = 0 }
     }
 }

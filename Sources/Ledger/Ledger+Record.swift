@@ -230,9 +230,13 @@ private struct PollRecord {
     }
 
     /// Ends an instance's open interval at `end` and rolls its billed time
-    /// into the per-day spend.
+    /// into the per-day spend. The interval's end is written only for a gap:
+    /// one followed at once by the next (most of them: 7 million a month at
+    /// 10,000 instances changing hourly) ends where that one starts.
     private mutating func close(_ head: Ledger.Head, at end: Int64) throws {
-        try db.cachedStatement(sql: #"UPDATE interval SET "end" = ? WHERE id = ?"#).execute(arguments: [end, head.intervalId])
+        if end != now {
+            try db.cachedStatement(sql: #"UPDATE interval SET "end" = ? WHERE id = ?"#).execute(arguments: [end, head.intervalId])
+        }
         if head.billed {
             spend.addToDays(instance: head.rowId, from: head.intervalStart, to: end, price: head.hourlyPrice, estimated: false)
         }

@@ -20,6 +20,14 @@ public final class Ledger: Sendable {
     private let stateIds = Mutex<[StateKey: Int64]>([:])
     /// The UTC day retention last ran, so that it runs once a day.
     private let prunedDay = Mutex<Int64?>(nil)
+    /// Events of the account kept at most, the newest (about: see `eventsAdded`).
+    let eventsKept: Int
+    /// Events this process added since it last cut them to `eventsKept`: at a
+    /// tenth of the cap more, they are cut again, so that an account where
+    /// everything changes at once (240,000 events a day at 10,000 instances
+    /// changing hourly) does not grow the file to a day's worth before the
+    /// daily retention.
+    let eventsAdded = Mutex(0)
     /// The account's instance rows as this process last wrote or read them,
     /// valid while the account's `revision` is the one they carry.
     let heads = Mutex<Heads?>(nil)
@@ -40,10 +48,11 @@ public final class Ledger: Sendable {
     /// How long a write waits for another process's write before failing.
     static let busyTimeout: TimeInterval = 10
 
-    init(path: String, account: AccountKey, retentionDays: Int, pool: DatabasePool, accountId: Int64) {
+    init(path: String, account: AccountKey, retentionDays: Int, eventsKept: Int, pool: DatabasePool, accountId: Int64) {
         self.path = path
         self.account = account
         self.retentionDays = retentionDays
+        self.eventsKept = max(0, eventsKept)
         self.pool = pool
         self.accountId = accountId
     }
@@ -52,7 +61,9 @@ public final class Ledger: Sendable {
     /// retention. A file that is not a database or is corrupt is moved aside
     /// to `<path>.corrupt-<time>` and a fresh one is started; a directory or
     /// file that cannot be written is an error for the caller to report.
-    public static func open(path: String, account: AccountKey, retentionDays: Int = 400, now: Date) throws(LedgerError) -> Opened {
+    public static func open(
+        path: String, account: AccountKey, retentionDays: Int = 400, eventsKept: Int = Ledger.eventsKept, now: Date
+    ) throws(LedgerError) -> Opened {
         let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -62,12 +73,12 @@ public final class Ledger: Sendable {
         var notice: String?
         let ledger: Ledger
         do {
-            ledger = try connect(path: path, account: account, retentionDays: retentionDays)
+            ledger = try connect(path: path, account: account, retentionDays: retentionDays, eventsKept: eventsKept)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
             let aside = try moveAside(path, now: now)
             notice = "The ledger was unreadable: moved to \((aside as NSString).lastPathComponent), a new one started"
             do {
-                ledger = try connect(path: path, account: account, retentionDays: retentionDays)
+                ledger = try connect(path: path, account: account, retentionDays: retentionDays, eventsKept: eventsKept)
             } catch {
                 throw .cannotOpen(path: path, reason: Self.reason(error))
             }
@@ -78,7 +89,7 @@ public final class Ledger: Sendable {
         return Opened(ledger: ledger, notice: notice)
     }
 
-    private static func connect(path: String, account: AccountKey, retentionDays: Int) throws -> Ledger {
+    private static func connect(path: String, account: AccountKey, retentionDays: Int, eventsKept: Int) throws -> Ledger {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "ledger"
@@ -99,7 +110,8 @@ public final class Ledger: Sendable {
                 db, sql: "SELECT id FROM account WHERE host = ? AND fingerprint = ?",
                 arguments: [account.host, account.fingerprint])!
         }
-        return Ledger(path: path, account: account, retentionDays: retentionDays, pool: pool, accountId: accountId)
+        return Ledger(
+            path: path, account: account, retentionDays: retentionDays, eventsKept: eventsKept, pool: pool, accountId: accountId)
     }
 
     /// Renames the file (and its WAL companions) out of the way.
@@ -135,23 +147,30 @@ public final class Ledger: Sendable {
         prunedDay.withLock { $0 = today }
     }
 
-    /// Events kept of an account at most, the newest. They are a log for the
-    /// Events pane and `events --since`; cost comes from the intervals. A
+    /// Events kept of an account by default, the newest. They are a log for
+    /// the Events pane and `events --since`; cost comes from the intervals. A
     /// month of 10,000 instances each changing every hour is 7.2 million
     /// events, which took the ledger from 212 MB to 926 MB.
     public static let eventsKept = 100_000
 
     /// Deletes intervals, roll-ups, events and instances that ended before
     /// `cutoff`, and the events beyond the newest `eventsKept`.
-    /// Intervals are appended in time order, so the ones to delete are found
-    /// by id without an index on their end.
-    public func prune(before cutoff: Date, eventsKept: Int = Ledger.eventsKept) throws(LedgerError) {
+    ///
+    /// Intervals are appended in time order, so the ones that began before
+    /// the cutoff are found by id, without an index. Of those, one that ended
+    /// before it goes; so does one with no end (it ended when the next of its
+    /// instance began) unless it is its instance's last before the cutoff,
+    /// which may still be running, or have ended after it.
+    public func prune(before cutoff: Date) throws(LedgerError) {
         let cut = Self.seconds(cutoff)
         try write { db in
             let firstKept = try Int64.fetchOne(db, sql: "SELECT id FROM interval WHERE start >= ? ORDER BY id LIMIT 1", arguments: [cut])
             try db.execute(
-                sql: #"DELETE FROM interval WHERE id < ? AND "end" IS NOT NULL AND "end" < ?"#,
-                arguments: [firstKept ?? Int64.max, cut])
+                sql: """
+                    DELETE FROM interval WHERE id < :first AND ("end" < :cut OR ("end" IS NULL AND id NOT IN (
+                        SELECT max(id) FROM interval WHERE id < :first GROUP BY instanceId)))
+                    """,
+                arguments: ["first": firstKept ?? Int64.max, "cut": cut])
             let gone = "SELECT id FROM instance WHERE accountId = ? AND \(Self.lastSeen) < ?"
             try db.execute(sql: "DELETE FROM interval WHERE instanceId IN (\(gone))", arguments: [accountId, cut])
             try db.execute(sql: "DELETE FROM spendDay WHERE accountId = ? AND day < ?",
@@ -159,12 +178,7 @@ public final class Ledger: Sendable {
             try db.execute(sql: "DELETE FROM spendMinute WHERE accountId = ? AND minute < ?",
                            arguments: [accountId, TimeBuckets.floorDiv(cut, TimeBuckets.minute)])
             try db.execute(sql: "DELETE FROM event WHERE accountId = ? AND at < ?", arguments: [accountId, cut])
-            try db.execute(
-                sql: """
-                    DELETE FROM event WHERE id IN (
-                        SELECT id FROM event WHERE accountId = ? ORDER BY at DESC, id DESC LIMIT -1 OFFSET ?)
-                    """,
-                arguments: [accountId, max(0, eventsKept)])
+            try trimEvents(db)
             try db.execute(sql: "DELETE FROM instance WHERE accountId = ? AND \(Self.lastSeen) < ?", arguments: [accountId, cut])
             try bumpRevision(db)
         }

@@ -43,7 +43,8 @@ enum LedgerSchema {
                     updatedAt REAL,
                     UNIQUE (accountId, apiId));
                 -- Seconds since 1970, UTC; "end" is NULL while the interval is
-                -- open (its end is then its instance's seenAt).
+                -- open (its end is then its instance's seenAt). Since v3 it is
+                -- also NULL where the instance's next interval began at once.
                 CREATE TABLE interval (
                     id INTEGER PRIMARY KEY,
                     instanceId INTEGER NOT NULL,
@@ -116,8 +117,10 @@ enum LedgerSchema {
                 """)
         }
         migrator.registerMigration("v3: instances seen by the last poll follow the account's watermark") { db in
-            // A poll where nothing changed writes one row, the account's, not
-            // one per instance (10,000 updates took most of a poll's write):
+            // Intervals followed at once by the next of their instance leave
+            // "end" NULL from now on (see prune). A poll where nothing changed
+            // writes one row, the account's, not one per instance (10,000
+            // updates took most of a poll's write):
             // an instance whose seenAt is NULL was seen by the account's last
             // poll, at account.seenAt. revision changes with every write of
             // instance rows, so that a process can tell whether the rows it

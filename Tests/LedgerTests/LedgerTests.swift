@@ -235,6 +235,21 @@ struct LedgerTests {
         #expect(counts.2 == 0)
         #expect(counts.3 == 0)
     }
+
+    @Test("Retention deletes intervals that ended before the cutoff, and keeps the one running across it though its end is not written")
+    func retentionAcrossCutoff() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try Self.open(directory, retentionDays: 10)
+        // Polled daily (the gap allowed is two days), so each interval ends where the next begins.
+        let polls = [(0.0, InstanceStatus.active), (5, .disabled), (10, .active)]
+            + (1..<20).map { (Double($0) * 86_400, InstanceStatus.active) } + [(20 * 86_400, .disabled)]
+        for (second, status) in polls {
+            try ledger.record([Self.instance("a", status)], at: Self.at(second), maxGap: 2 * 86_400)
+        }
+        let reopened = try Self.open(directory, retentionDays: 10, now: Self.at(20 * 86_400 + 10))
+        let starts = try reopened.read { try Int64.fetchAll($0, sql: "SELECT start FROM interval ORDER BY start") }
+        #expect(starts == [10, 20 * 86_400].map { Ledger.seconds(Self.at($0)) })
+    }
 }
 
 /// Strings gathered from several threads.
