@@ -255,6 +255,10 @@ struct CursesSession: Sendable {
     /// screen taken again and redrawn in full at the size the terminal has
     /// then. Raw mode turns Ctrl-Z into a key, so the stop is sent here, with
     /// the default action in place for it (ncurses may have its own handler).
+    /// It is raised on this thread, where it is taken before `raise` returns:
+    /// sent to the process (`kill`), it could be taken by another thread
+    /// after ncurses' handler was back, which then ran beside this thread's
+    /// drawing (a hidden cursor at the prompt, now and then a crash).
     private mutating func suspend() {
         curs_set(1)
         endwin()
@@ -267,7 +271,7 @@ struct CursesSession: Sendable {
         #endif
         sigemptyset(&stop.sa_mask)
         sigaction(SIGTSTP, &stop, &previous)
-        kill(0, SIGTSTP)
+        raise(SIGTSTP)
         sigaction(SIGTSTP, &previous, nil)
         // Resumed.
         var size = winsize()
