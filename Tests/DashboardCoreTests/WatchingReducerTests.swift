@@ -170,9 +170,18 @@ struct WatchingReducerTests {
             let instance = Fixture.fleet.first { $0.id == id }!
             _ = reduce(&state, .detailLoaded(.success(Fixture.detail(id, name: instance.name, ready: 1, total: 1)), at: time, id: id))
         }
-        // All fresh: the next look is when the first goes stale (one refresh interval).
-        let waiting = reduce(&state, .detailSweepDue)
-        #expect(!waiting.contains { if case .fetchDetail = $0 { true } else { false } })
+        // All fresh: the next look is when the oldest is two refresh intervals
+        // old (it came back 2 s before the last), and not a detail before.
+        let interval = state.settings.refreshInterval
+        #expect(reduce(&state, .detailSweepDue) == [.timer(.detailSweep, after: 2 * interval - 2, action: .detailSweepDue)])
+        _ = reduce(&state, .tick(time.addingTimeInterval(interval + 1)))
+        #expect(reduce(&state, .detailSweepDue) == [.timer(.detailSweep, after: interval - 3, action: .detailSweepDue)])
+        _ = reduce(&state, .tick(time.addingTimeInterval(2 * interval)))
+        let again = reduce(&state, .detailSweepDue)
+        #expect(again.contains { if case .fetchDetail = $0 { true } else { false } })
+        for id in state.detailsAsked {
+            _ = reduce(&state, .detailLoaded(.failure(.unreachable(detail: "timed out")), at: time.addingTimeInterval(2 * interval), id: id))
+        }
         // Older than three intervals, READY is dimmed.
         _ = reduce(&state, .tick(time.addingTimeInterval(16)))
         #expect(Fixture.table(of: .instances, in: state)!.rows.allSatisfy { $0[3].tone == .muted })
