@@ -23,9 +23,16 @@ extension State {
         polls[kind, default: PollState()].sent += 1
         polls[kind, default: PollState()].refreshQueued = false
         switch kind {
-        case .instances: return [.pollInstances(detailId: detailId ?? listings[.instances]?.selectedId)]
+        case .instances: return [.pollInstances(detailId: polledDetailId)]
         case .catalog(let list): return [.pollCatalog(list)]
         }
+    }
+
+    /// The detail a poll brings along: the one open, else the selected row's
+    /// while the Instances pane shows it. Another pane shows no detail, and a
+    /// request each poll for it was a third of what an idle dashboard did.
+    private var polledDetailId: String? {
+        detailId ?? (pane == .instances ? listings[.instances]?.selectedId : nil)
     }
 
     /// After a poll returned: poll again at once if asked meanwhile, else arm the timer.

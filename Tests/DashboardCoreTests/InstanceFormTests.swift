@@ -487,7 +487,7 @@ struct InstanceChangeTests {
         }
         let created = Self.created("chat-eu")
         store.send(.instanceSaved(.createInstance(F.chatEU), .success(created)),
-                   effects: [.pollInstances(detailId: "a1"), .flashExpiry(2)]) {
+                   effects: [.pollInstances(detailId: nil), .flashExpiry(2)]) {
             $0.instances.append(created)
             $0.created["new1"] = PendingCreation(instance: created, settledByPoll: $0.poll(.instances).sent + 1)
             $0.listings[.instances]!.order = [5, 0, 3, 1, 4, 2]

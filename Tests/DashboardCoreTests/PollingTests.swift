@@ -133,6 +133,13 @@ struct PollingTests {
         }
         store.send(.pollDue(.instances, token: 1), effects: [.pollInstances(detailId: "d4")]) { $0.sendsPoll(.instances) }
     }
+
+    @Test("On another pane a poll asks for no detail: none is shown there")
+    func noDetailElsewhere() {
+        var state = Fixture.loadedState()
+        _ = reduce(&state, .command(.showPane(.regions)))
+        #expect(reduce(&state, .pollDue(.instances, token: 1)) == [.pollInstances(detailId: nil)])
+    }
 }
 
 @Suite("Polling the catalog")
