@@ -55,6 +55,15 @@ struct CursesSession: Sendable {
         leaveok(window, true)
         curs_set(0)
         set_escdelay(25)
+        // Frames are drawn after the keys waiting are read: no need for
+        // ncurses to look for more keys in the middle of drawing one.
+        typeahead(-1)
+        // Until the screen has once been left and taken again, ncurses
+        // flushes its output after every cursor move: a frame went out in
+        // as many writes as it had jumps, each waking the terminal (tmux).
+        // Leaving and taking it now, before anything is drawn, makes it one.
+        endwin()
+        doupdate()
 
         if colorMode == .auto, has_colors() { start_color() }
         let depth = ColorDepth(mode: colorMode, hasColors: has_colors(), colorCount: Int(cn_colors()))
