@@ -22,7 +22,13 @@ struct ProbeCommandTests {
     /// Timing is checked here, with the probe and the simulator in processes
     /// of their own: in the test process, CPU-bound tests running beside it
     /// hold the threads that would read and time the tokens.
-    @Test("--output json: every field, camelCase; TTFT p50 within 180-230 ms and 36-44 tok/s; tokens one by one, 25 ms apart; exit 0")
+    ///
+    /// The bounds tell a right measurement from a wrong one, not a fast
+    /// machine from a slow one: never faster than the server, and far from
+    /// what a buffered stream would give (64 tokens in one burst at about
+    /// 1.8 s: a first token that late, gaps near 0). A loaded CI machine
+    /// once read a p50 of 235 ms, so lateness alone is never a failure.
+    @Test("--output json: every field, camelCase; TTFT p50 from 180 ms, never near the whole stream; at most 44 tok/s; tokens one by one, about 25 ms apart; exit 0")
     func json() throws {
         let sim = try Self.simulator()
         let run = try Self.probe(["chat-prod", "--output", "json", "--requests", "12", "--concurrency", "4"], simulator: sim)
@@ -37,16 +43,16 @@ struct ProbeCommandTests {
         #expect(object["requests"] as? Int == 12 && object["succeeded"] as? Int == 12 && object["failed"] as? Int == 0)
         let ttft = try #require(object["ttftMs"] as? [String: Double])
         #expect(Set(ttft.keys) == ["min", "p50", "p95", "p99", "max"])
-        #expect((180...230).contains(ttft["p50"] ?? 0), "\(ttft)")
+        #expect((180...600).contains(ttft["p50"] ?? 0), "\(ttft)")
         let rate = try #require(object["tokensPerSecond"] as? [String: Double])
         #expect(Set(rate.keys) == ["p50", "mean"])
-        #expect((36...44).contains(rate["p50"] ?? 0), "\(rate)")
+        #expect((20...44).contains(rate["p50"] ?? 0), "\(rate)")
         // Streamed for real: each token read as the server sent it, never a
         // burst at the end (which would put the median gap near 0). The
         // smallest gap is not checked: on a busy machine a token sent late
         // is followed closely by the next, sent on time.
         let gaps = try #require(object["interTokenMs"] as? [String: Double])
-        #expect((20...32).contains(gaps["p50"] ?? 0), "\(gaps)")
+        #expect((18...50).contains(gaps["p50"] ?? 0), "\(gaps)")
         #expect((object["errors"] as? [String: Int])?.isEmpty == true)
         #expect(!run.output.contains(Self.secret) && !run.errors.contains(Self.secret))
     }
