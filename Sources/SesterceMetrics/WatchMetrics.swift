@@ -17,14 +17,14 @@ public final class WatchMetrics: Sendable {
     private let starting: Gauge
     private let spend: Counter
     private let pollDuration: ValueHistogram
-    private let state = Mutex(Series())
+    private let state = Mutex(Published())
 
-    /// The per-instance series in the registry, by their label values, and
-    /// the last spend figure (the counter only ever goes up).
-    private struct Series {
-        var prices: [[String]: Gauge] = [:]
-        var ready: [[String]: Gauge] = [:]
-        var desired: [[String]: Gauge] = [:]
+    /// What the registry holds of the account: each instance's figures as
+    /// last set, and the gauges that show them, by instance id; the last
+    /// spend figure (the counter only ever goes up).
+    private struct Published {
+        var figures: [String: InstanceFigures] = [:]
+        var gauges: [String: InstanceGauges] = [:]
         var lastSpend = 0.0
     }
 
@@ -70,31 +70,37 @@ public final class WatchMetrics: Sendable {
         instances: [Instance], details: [String: InstanceDetail], regionNames: [Int: String], burnRate: Double,
         starting: Double, spend: Double
     ) {
-        var prices: [[String]: Double] = [:]
-        var ready: [[String]: Double] = [:]
-        var desired: [[String]: Double] = [:]
+        // Grouped by id: an id listed twice (which the service should never
+        // do) shares its series the way one registry key would.
+        var figures: [String: InstanceFigures] = [:]
+        figures.reserveCapacity(instances.count)
         for instance in instances {
-            prices[[instance.id, instance.name, instance.status.rawValue]] = instance.hourlyPrice
-            for region in details[instance.id]?.regions ?? [] {
-                let labels = [instance.id, instance.name, regionNames[region.regionId] ?? String(region.regionId)]
-                ready[labels, default: 0] += Double(region.ready)
-                desired[labels, default: 0] += Double(region.total)
-            }
+            figures[instance.id, default: InstanceFigures()]
+                .add(instance, regions: details[instance.id]?.regions ?? [], regionNames: regionNames)
         }
         self.burnRate.set(to: burnRate)
         self.starting.set(to: starting)
-        state.withLock { series in
-            replace(&series.prices, with: prices, name: Name.price, labels: ["id", "name", "status"], help: Help.price)
-            replace(&series.ready, with: ready, name: Name.ready, labels: ["id", "name", "region"], help: Help.ready)
-            replace(&series.desired, with: desired, name: Name.desired, labels: ["id", "name", "region"], help: Help.desired)
+        state.withLock { published in
+            // A poll of 10,000 instances where a few changed touches the
+            // registry for those few: comparing figures is far cheaper than
+            // setting every gauge again.
+            for id in published.figures.keys where figures[id] == nil {
+                published.gauges.removeValue(forKey: id).map(unregister)
+            }
+            for (id, new) in figures {
+                let old = published.figures[id]
+                guard old != new else { continue }
+                published.gauges[id] = publish(new, id: id, replacing: old, published.gauges[id])
+            }
+            published.figures = figures
             guard spend.isFinite, spend >= 0 else { return }
-            if spend < series.lastSpend {
+            if spend < published.lastSpend {
                 self.spend.reset()
                 self.spend.increment(by: spend)
-            } else if spend > series.lastSpend {
-                self.spend.increment(by: spend - series.lastSpend)
+            } else if spend > published.lastSpend {
+                self.spend.increment(by: spend - published.lastSpend)
             }
-            series.lastSpend = spend
+            published.lastSpend = spend
         }
     }
 
@@ -112,19 +118,102 @@ public final class WatchMetrics: Sendable {
         registry.emitToString()
     }
 
-    /// Sets the gauges of `values` (label values in the order of `labels`),
-    /// and unregisters those of `gauges` that are not among them.
-    private func replace(
-        _ gauges: inout [[String]: Gauge], with values: [[String]: Double], name: String, labels: [String], help: String
-    ) {
-        for (key, gauge) in gauges where values[key] == nil {
-            registry.unregisterGauge(gauge)
-            gauges[key] = nil
+    /// Sets `figures` in the gauges of instance `id`: the series of `old`
+    /// whose labels are still there keep their gauge (the registry hands back
+    /// the one it has), the others are unregistered.
+    private func publish(
+        _ figures: InstanceFigures, id: String, replacing old: InstanceFigures?, _ oldGauges: InstanceGauges?
+    ) -> InstanceGauges {
+        var gauges = InstanceGauges()
+        for price in figures.prices {
+            let gauge = registry.makeGauge(
+                name: Name.price, labels: [("id", id), ("name", price.name), ("status", price.status)], help: Help.price)
+            gauge.set(to: price.dollars)
+            gauges.prices.append(gauge)
         }
-        for (key, value) in values {
-            let gauge = gauges[key] ?? registry.makeGauge(name: name, labels: Array(zip(labels, key)), help: help)
-            gauge.set(to: value)
-            gauges[key] = gauge
+        for pods in figures.pods {
+            let labels = [("id", id), ("name", pods.name), ("region", pods.region)]
+            let ready = registry.makeGauge(name: Name.ready, labels: labels, help: Help.ready)
+            let desired = registry.makeGauge(name: Name.desired, labels: labels, help: Help.desired)
+            ready.set(to: pods.ready)
+            desired.set(to: pods.desired)
+            gauges.ready.append(ready)
+            gauges.desired.append(desired)
+        }
+        guard let old, let oldGauges else { return gauges }
+        for (index, price) in old.prices.enumerated() where !figures.prices.contains(where: price.sameLabels) {
+            registry.unregisterGauge(oldGauges.prices[index])
+        }
+        for (index, pods) in old.pods.enumerated() where !figures.pods.contains(where: pods.sameLabels) {
+            registry.unregisterGauge(oldGauges.ready[index])
+            registry.unregisterGauge(oldGauges.desired[index])
+        }
+        return gauges
+    }
+
+    private func unregister(_ gauges: InstanceGauges) {
+        for gauge in gauges.prices + gauges.ready + gauges.desired {
+            registry.unregisterGauge(gauge)
+        }
+    }
+}
+
+/// The gauges of one instance id, in the order of its figures' `prices`
+/// and `pods`.
+private struct InstanceGauges {
+    var prices: [Gauge] = []
+    var ready: [Gauge] = []
+    var desired: [Gauge] = []
+}
+
+/// The series of one instance id as a poll gives them: its price under its
+/// name and status, its ready and desired pods under its name and each
+/// region's. Figures that would share labels are one series: the last price,
+/// the sum of the pods (two regions of one name, or the id listed twice).
+private struct InstanceFigures: Equatable {
+    struct Price: Equatable {
+        var name: String
+        var status: String
+        var dollars: Double
+
+        func sameLabels(_ other: Price) -> Bool { name == other.name && status == other.status }
+
+        /// Equal when a scrape would show the same text: bit for bit (-0.0
+        /// after 0.0 is set again, a NaN after the same NaN is not).
+        static func == (lhs: Price, rhs: Price) -> Bool {
+            lhs.sameLabels(rhs) && lhs.dollars.bitPattern == rhs.dollars.bitPattern
+        }
+    }
+
+    struct Pods: Equatable {
+        var name: String
+        var region: String
+        var ready: Double
+        var desired: Double
+
+        func sameLabels(_ other: Pods) -> Bool { name == other.name && region == other.region }
+    }
+
+    var prices: [Price] = []
+    var pods: [Pods] = []
+
+    /// Adds an instance listed under this id, with the regions of its detail.
+    mutating func add(_ instance: Instance, regions: [RegionDeployment], regionNames: [Int: String]) {
+        let price = Price(name: instance.name, status: instance.status.rawValue, dollars: instance.hourlyPrice)
+        if let index = prices.firstIndex(where: price.sameLabels) {
+            prices[index] = price
+        } else {
+            prices.append(price)
+        }
+        for region in regions {
+            let label = regionNames[region.regionId] ?? String(region.regionId)
+            let added = Pods(name: instance.name, region: label, ready: Double(region.ready), desired: Double(region.total))
+            if let index = pods.firstIndex(where: added.sameLabels) {
+                pods[index].ready += added.ready
+                pods[index].desired += added.desired
+            } else {
+                pods.append(added)
+            }
         }
     }
 }

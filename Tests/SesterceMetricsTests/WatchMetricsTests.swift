@@ -78,6 +78,82 @@ struct WatchMetricsTests {
         #expect(!metrics.exposition().contains("sesterce_instance_"))
     }
 
+    @Test("a renamed instance, or a renamed region, has its old series unregistered")
+    func renamed() {
+        let metrics = WatchMetrics()
+        let details = ["i-1": Self.detail(Self.llama, [(1, 2, 3)])]
+        metrics.update(instances: [Self.llama], details: details, regionNames: [1: "eu-west"], burnRate: 0, starting: 0, spend: 0)
+        var renamed = Self.llama
+        renamed.name = "llama-2"
+        metrics.update(instances: [renamed], details: details, regionNames: [1: "eu-west"], burnRate: 0, starting: 0, spend: 0)
+        var samples = Self.samples(metrics)
+        #expect(!samples.contains { $0.contains(#"name="llama""#) }, "\(samples.sorted())")
+        #expect(samples.contains(#"sesterce_instance_hourly_price_dollars{id="i-1",name="llama-2",status="ACTIVE"} 2.5"#))
+        #expect(samples.contains(#"sesterce_instance_ready_pods{id="i-1",name="llama-2",region="eu-west"} 2.0"#))
+
+        metrics.update(instances: [renamed], details: details, regionNames: [1: "eu-north"], burnRate: 0, starting: 0, spend: 0)
+        samples = Self.samples(metrics)
+        #expect(!samples.contains { $0.contains(#"region="eu-west""#) }, "\(samples.sorted())")
+        #expect(samples.contains(#"sesterce_instance_desired_pods{id="i-1",name="llama-2",region="eu-north"} 3.0"#))
+        #expect(samples.filter { $0.hasPrefix("sesterce_instance_") }.count == 3)
+    }
+
+    @Test("a poll where nothing changed keeps every series; one that changed a figure changes only that")
+    func unchangedAndChangedFigures() {
+        let metrics = WatchMetrics()
+        var details = ["i-1": Self.detail(Self.llama, [(1, 2, 3)]), "i-2": Self.detail(Self.qwen, [(1, 0, 1)])]
+        metrics.update(instances: [Self.llama, Self.qwen], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        let first = Self.samples(metrics)
+        metrics.update(instances: [Self.llama, Self.qwen], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        #expect(Self.samples(metrics) == first)
+
+        var dearer = Self.qwen
+        dearer.hourlyPrice = 3
+        details["i-1"] = Self.detail(Self.llama, [(1, 3, 3)])
+        metrics.update(instances: [Self.llama, dearer], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        let changed = Self.samples(metrics)
+        #expect(changed.contains(#"sesterce_instance_hourly_price_dollars{id="i-2",name="qwen",status="PENDING"} 3.0"#))
+        #expect(changed.contains(#"sesterce_instance_ready_pods{id="i-1",name="llama",region="1"} 3.0"#))
+        #expect(changed.subtracting(first) == [
+            #"sesterce_instance_hourly_price_dollars{id="i-2",name="qwen",status="PENDING"} 3.0"#,
+            #"sesterce_instance_ready_pods{id="i-1",name="llama",region="1"} 3.0"#,
+        ])
+
+        // Gone, then back: its series are registered again.
+        metrics.update(instances: [Self.llama], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        #expect(!Self.samples(metrics).contains { $0.contains(#"id="i-2""#) })
+        metrics.update(instances: [Self.llama, Self.qwen], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        #expect(Self.samples(metrics).contains(#"sesterce_instance_hourly_price_dollars{id="i-2",name="qwen",status="PENDING"} 1.25"#))
+    }
+
+    @Test("figures that share labels are one series: the last price, the pods added up")
+    func sharedLabels() {
+        let metrics = WatchMetrics()
+        // Two regions of one name, and the same id listed twice (once under another name).
+        var twin = Self.llama
+        twin.hourlyPrice = 4
+        var other = Self.llama
+        other.name = "other"
+        let details = ["i-1": Self.detail(Self.llama, [(1, 2, 3), (2, 1, 1)])]
+        metrics.update(
+            instances: [Self.llama, twin, other], details: details, regionNames: [1: "eu", 2: "eu"], burnRate: 0, starting: 0,
+            spend: 0)
+        let samples = Self.samples(metrics).filter { $0.hasPrefix("sesterce_instance_") }
+        #expect(samples == [
+            #"sesterce_instance_hourly_price_dollars{id="i-1",name="llama",status="ACTIVE"} 4.0"#,
+            #"sesterce_instance_hourly_price_dollars{id="i-1",name="other",status="ACTIVE"} 2.5"#,
+            #"sesterce_instance_ready_pods{id="i-1",name="llama",region="eu"} 6.0"#,
+            #"sesterce_instance_desired_pods{id="i-1",name="llama",region="eu"} 8.0"#,
+            #"sesterce_instance_ready_pods{id="i-1",name="other",region="eu"} 3.0"#,
+            #"sesterce_instance_desired_pods{id="i-1",name="other",region="eu"} 4.0"#,
+        ])
+        // The twin gone: one llama left, its pods counted once.
+        metrics.update(instances: [Self.llama, other], details: details, regionNames: [1: "eu", 2: "eu"], burnRate: 0, starting: 0, spend: 0)
+        let after = Self.samples(metrics)
+        #expect(after.contains(#"sesterce_instance_hourly_price_dollars{id="i-1",name="llama",status="ACTIVE"} 2.5"#))
+        #expect(after.contains(#"sesterce_instance_ready_pods{id="i-1",name="llama",region="eu"} 3.0"#))
+    }
+
     @Test("label values with quotes, backslashes and newlines are escaped")
     func escaping() {
         let metrics = WatchMetrics()
