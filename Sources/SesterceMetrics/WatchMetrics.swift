@@ -20,11 +20,12 @@ public final class WatchMetrics: Sendable {
     private let state = Mutex(Published())
 
     /// What the registry holds of the account: each instance's figures as
-    /// last set, and the gauges that show them, by instance id; the last
-    /// spend figure (the counter only ever goes up).
+    /// last set, the gauges that show them and the last poll that listed it,
+    /// by instance id; the number of polls; the last spend figure (the
+    /// counter only ever goes up).
     private struct Published {
-        var figures: [String: InstanceFigures] = [:]
-        var gauges: [String: InstanceGauges] = [:]
+        var instances: [String: PublishedInstance] = [:]
+        var poll = 0
         var lastSpend = 0.0
     }
 
@@ -70,29 +71,50 @@ public final class WatchMetrics: Sendable {
         instances: [Instance], details: [String: InstanceDetail], regionNames: [Int: String], burnRate: Double,
         starting: Double, spend: Double
     ) {
-        // Grouped by id: an id listed twice (which the service should never
-        // do) shares its series the way one registry key would.
-        var figures: [String: InstanceFigures] = [:]
-        figures.reserveCapacity(instances.count)
-        for instance in instances {
-            figures[instance.id, default: InstanceFigures()]
-                .add(instance, regions: details[instance.id]?.regions ?? [], regionNames: regionNames)
-        }
         self.burnRate.set(to: burnRate)
         self.starting.set(to: starting)
         state.withLock { published in
+            published.poll += 1
+            let poll = published.poll
             // A poll of 10,000 instances where a few changed touches the
-            // registry for those few: comparing figures is far cheaper than
-            // setting every gauge again.
-            for id in published.figures.keys where figures[id] == nil {
-                published.gauges.removeValue(forKey: id).map(unregister)
+            // registry for those few. Each instance is compared in place with
+            // what was published for its id; only the others have their
+            // figures built: new ones, changed ones, and an id listed twice
+            // (which the service should never do), whose listings add up the
+            // way one registry key would.
+            var rebuilt: [String: InstanceFigures] = [:]
+            for index in instances.indices {
+                // By field: a copy of each Instance would cost more than the
+                // rest of an unchanged poll.
+                let id = instances[index].id
+                let listing = Listing(
+                    name: instances[index].name, status: instances[index].status.rawValue,
+                    price: instances[index].hourlyPrice, regions: details[id]?.regions ?? [])
+                if !rebuilt.isEmpty, rebuilt[id] != nil {
+                    rebuilt[id]?.add(listing, regionNames: regionNames)
+                } else if let slot = published.instances.index(forKey: id) {
+                    switch published.instances.values[slot].listed(listing, in: poll, regionNames: regionNames) {
+                    case .unchanged: break
+                    case .changed: rebuilt[id] = InstanceFigures(listing, regionNames: regionNames)
+                    case .listedTwice(var figures):
+                        figures.add(listing, regionNames: regionNames)
+                        rebuilt[id] = figures
+                    }
+                } else {
+                    rebuilt[id] = InstanceFigures(listing, regionNames: regionNames)
+                }
             }
-            for (id, new) in figures {
-                let old = published.figures[id]
-                guard old != new else { continue }
-                published.gauges[id] = publish(new, id: id, replacing: old, published.gauges[id])
+            let gone = published.instances.indices.filter { published.instances.values[$0].poll != poll }
+                .map { published.instances.keys[$0] }
+            for id in gone {
+                published.instances.removeValue(forKey: id).map { unregister($0.gauges) }
             }
-            published.figures = figures
+            for (id, figures) in rebuilt {
+                let old = published.instances[id]
+                guard old?.figures != figures else { continue }
+                let gauges = publish(figures, id: id, replacing: old)
+                published.instances[id] = PublishedInstance(figures: figures, gauges: gauges, poll: poll)
+            }
             guard spend.isFinite, spend >= 0 else { return }
             if spend < published.lastSpend {
                 self.spend.reset()
@@ -121,9 +143,7 @@ public final class WatchMetrics: Sendable {
     /// Sets `figures` in the gauges of instance `id`: the series of `old`
     /// whose labels are still there keep their gauge (the registry hands back
     /// the one it has), the others are unregistered.
-    private func publish(
-        _ figures: InstanceFigures, id: String, replacing old: InstanceFigures?, _ oldGauges: InstanceGauges?
-    ) -> InstanceGauges {
+    private func publish(_ figures: InstanceFigures, id: String, replacing old: PublishedInstance?) -> InstanceGauges {
         var gauges = InstanceGauges()
         for price in figures.prices {
             let gauge = registry.makeGauge(
@@ -140,13 +160,13 @@ public final class WatchMetrics: Sendable {
             gauges.ready.append(ready)
             gauges.desired.append(desired)
         }
-        guard let old, let oldGauges else { return gauges }
-        for (index, price) in old.prices.enumerated() where !figures.prices.contains(where: price.sameLabels) {
-            registry.unregisterGauge(oldGauges.prices[index])
+        guard let old else { return gauges }
+        for (index, price) in old.figures.prices.enumerated() where !figures.prices.contains(where: price.sameLabels) {
+            registry.unregisterGauge(old.gauges.prices[index])
         }
-        for (index, pods) in old.pods.enumerated() where !figures.pods.contains(where: pods.sameLabels) {
-            registry.unregisterGauge(oldGauges.ready[index])
-            registry.unregisterGauge(oldGauges.desired[index])
+        for (index, pods) in old.figures.pods.enumerated() where !figures.pods.contains(where: pods.sameLabels) {
+            registry.unregisterGauge(old.gauges.ready[index])
+            registry.unregisterGauge(old.gauges.desired[index])
         }
         return gauges
     }
@@ -155,6 +175,29 @@ public final class WatchMetrics: Sendable {
         for gauge in gauges.prices + gauges.ready + gauges.desired {
             registry.unregisterGauge(gauge)
         }
+    }
+}
+
+/// What the registry shows of one instance id.
+private struct PublishedInstance {
+    var figures: InstanceFigures
+    var gauges: InstanceGauges
+    /// The last poll that listed the id.
+    var poll: Int
+
+    enum Listed {
+        /// Its figures are those of `listing` alone.
+        case unchanged
+        case changed
+        /// Already listed in this poll, with these figures (those published).
+        case listedTwice(InstanceFigures)
+    }
+
+    /// Marks the id listed in `poll` by `listing`, and says how that compares.
+    mutating func listed(_ listing: Listing, in poll: Int, regionNames: [Int: String]) -> Listed {
+        guard self.poll != poll else { return .listedTwice(figures) }
+        self.poll = poll
+        return figures.are(listing, regionNames: regionNames) ? .unchanged : .changed
     }
 }
 
@@ -197,17 +240,20 @@ private struct InstanceFigures: Equatable {
     var prices: [Price] = []
     var pods: [Pods] = []
 
+    init(_ listing: Listing, regionNames: [Int: String]) {
+        add(listing, regionNames: regionNames)
+    }
+
     /// Adds an instance listed under this id, with the regions of its detail.
-    mutating func add(_ instance: Instance, regions: [RegionDeployment], regionNames: [Int: String]) {
-        let price = Price(name: instance.name, status: instance.status.rawValue, dollars: instance.hourlyPrice)
+    mutating func add(_ listing: Listing, regionNames: [Int: String]) {
+        let price = listing.priceFigure
         if let index = prices.firstIndex(where: price.sameLabels) {
             prices[index] = price
         } else {
             prices.append(price)
         }
-        for region in regions {
-            let label = regionNames[region.regionId] ?? String(region.regionId)
-            let added = Pods(name: instance.name, region: label, ready: Double(region.ready), desired: Double(region.total))
+        for region in listing.regions {
+            let added = listing.podsFigure(region, regionNames: regionNames)
             if let index = pods.firstIndex(where: added.sameLabels) {
                 pods[index].ready += added.ready
                 pods[index].desired += added.desired
@@ -215,5 +261,33 @@ private struct InstanceFigures: Equatable {
                 pods.append(added)
             }
         }
+    }
+
+    /// Whether these are the figures of `listing` alone, checked without
+    /// building them. (Regions sharing a name make it false: `pods` then has
+    /// fewer entries; the caller builds the figures and compares.)
+    func are(_ listing: Listing, regionNames: [Int: String]) -> Bool {
+        guard prices.count == 1, prices[0] == listing.priceFigure, pods.count == listing.regions.count else { return false }
+        for (pods, region) in zip(pods, listing.regions) where pods != listing.podsFigure(region, regionNames: regionNames) {
+            return false
+        }
+        return true
+    }
+}
+
+/// One instance as a poll lists it, with the regions of its detail.
+private struct Listing {
+    var name: String
+    var status: String
+    var price: Double
+    var regions: [RegionDeployment]
+
+    var priceFigure: InstanceFigures.Price { .init(name: name, status: status, dollars: price) }
+
+    /// A region without a name goes by its number.
+    func podsFigure(_ region: RegionDeployment, regionNames: [Int: String]) -> InstanceFigures.Pods {
+        .init(
+            name: name, region: regionNames[region.regionId] ?? String(region.regionId), ready: Double(region.ready),
+            desired: Double(region.total))
     }
 }
