@@ -123,13 +123,11 @@ private struct Reader {
 
     mutating func string() throws(Declined) -> String {
         let token = try stringToken()
+        guard token.isPlain else { return try unescaped(token) }
         let text = UnsafeBufferPointer(rebasing: bytes[token.range])
-        if token.isPlain {
-            if token.isASCII { return String(decoding: text, as: UTF8.self) }
-            guard let string = String(validating: text, as: UTF8.self) else { throw Declined() }
-            return string
-        }
-        return try unescaped(text)
+        if token.isASCII { return String(decoding: text, as: UTF8.self) }
+        guard let string = String(validating: text, as: UTF8.self) else { throw Declined() }
+        return string
     }
 
     mutating func strings() throws(Declined) -> [String] {
@@ -196,6 +194,12 @@ private struct Reader {
         let start = index
         var isPlain = true, isASCII = true
         while true {
+            // Most bytes are printable ASCII other than a quote or a backslash: skipped in a tight loop.
+            while index < bytes.count, bytes[index] &- 0x20 < 0x60, bytes[index] != UInt8(ascii: "\""),
+                bytes[index] != UInt8(ascii: "\\")
+            {
+                index += 1
+            }
             let byte = current
             if byte == UInt8(ascii: "\"") { break }
             if byte < 0x20 { throw Declined() }  // also the end of the body
@@ -237,38 +241,54 @@ private struct Reader {
         return unit
     }
 
-    /// The text of a string whose escapes `stringToken` checked.
-    func unescaped(_ text: UnsafeBufferPointer<UInt8>) throws(Declined) -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(text.count)
-        var position = 0
-        while position < text.count {
-            let byte = text[position]
-            position += 1
-            guard byte == UInt8(ascii: "\\") else {
-                utf8.append(byte)
-                continue
+    /// The text of a string whose escapes `stringToken` checked. Its other
+    /// bytes are copied as they are, so a non-ASCII text must be valid UTF-8
+    /// (an escape stands for whole characters: the text is valid exactly
+    /// when the result is). No escape is shorter than what it stands for, so
+    /// the text's length is room enough.
+    func unescaped(_ token: StringToken) throws(Declined) -> String {
+        let text = UnsafeBufferPointer(rebasing: bytes[token.range])
+        guard token.isASCII || String(validating: text, as: UTF8.self) != nil else { throw Declined() }
+        return String(unsafeUninitializedCapacity: text.count) { utf8 in
+            var position = token.range.lowerBound, count = 0
+            func write(_ byte: UInt8) {
+                utf8[count] = byte
+                count += 1
             }
-            let escape = text[position]
-            position += 1
-            switch escape {
-            case UInt8(ascii: "b"): utf8.append(0x08)
-            case UInt8(ascii: "f"): utf8.append(0x0C)
-            case UInt8(ascii: "n"): utf8.append(0x0A)
-            case UInt8(ascii: "r"): utf8.append(0x0D)
-            case UInt8(ascii: "t"): utf8.append(0x09)
-            case UInt8(ascii: "u"):
-                var unit: UInt32 = 0
-                for digit in text[position..<(position + 4)] {
-                    unit = unit << 4 | UInt32(Character(Unicode.Scalar(digit)).hexDigitValue!)
+            while position < token.range.upperBound {
+                let byte = bytes[position]
+                position += 1
+                guard byte == UInt8(ascii: "\\") else {
+                    write(byte)
+                    continue
                 }
-                position += 4
-                utf8.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(unit)!)!)
-            default: utf8.append(escape)  // " \ /
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "b"): write(0x08)
+                case UInt8(ascii: "f"): write(0x0C)
+                case UInt8(ascii: "n"): write(0x0A)
+                case UInt8(ascii: "r"): write(0x0D)
+                case UInt8(ascii: "t"): write(0x09)
+                case UInt8(ascii: "u"):
+                    // Not a surrogate (stringToken declined those): one scalar, one to three bytes.
+                    let unit = hexUnit(at: position)!
+                    position += 4
+                    if unit < 0x80 {
+                        write(UInt8(unit))
+                    } else if unit < 0x800 {
+                        write(0xC0 | UInt8(unit >> 6))
+                        write(0x80 | UInt8(unit & 0x3F))
+                    } else {
+                        write(0xE0 | UInt8(unit >> 12))
+                        write(0x80 | UInt8(unit >> 6 & 0x3F))
+                        write(0x80 | UInt8(unit & 0x3F))
+                    }
+                default: write(escape)  // " \ /
+                }
             }
+            return count
         }
-        guard let string = String(validating: utf8, as: UTF8.self) else { throw Declined() }
-        return string
     }
 
     struct NumberToken {

@@ -45,6 +45,8 @@ struct InstanceListReaderTests {
         ("dates before 1970 and on a leap day", body(#","createdAt":"1969-12-31T23:59:59.999Z","updatedAt":"2000-02-29T00:00:00.5Z""#)),
         ("escapes", body(#","address":"a\"b\\c\/d\b\f\n\r\t\u00e9\u20ac\u0041\u0000""#)),
         ("UTF-8 as is", body(#","address":"é漢字 🦙","features":["ça"]"#)),
+        ("UTF-8 and escapes together", body(#","address":"https:\/\/é.ai\/漢\u00e9\n🦙","features":["ç\ta"]"#)),
+        ("three-byte escapes", body(#","address":"\u0800\uffff\u07ff\u0080\u007f""#)),
         ("unknown status kept", Data(#"[{"_id":"a","name":"n","status":"MIGRATING"}]"#.utf8)),
         ("unknown fields of every kind", body(#","__v":0,"owner":{"_id":"x","tags":["a",1,-2.5e-3,null,true,false,{}],"n":[[]]},"e":"\n\u0041""#)),
     ]
@@ -122,6 +124,10 @@ struct InstanceListReaderTests {
         #expect(Self.read(Data(body)) == nil)
         body[body.firstIndex(of: 0xFF)!] = 0xC3  // a lead byte without its continuation
         #expect(Self.read(Data(body)) == nil)
+        // With an escape in the string too (another way through the reader).
+        var escaped = [UInt8](#"[{"_id":"a","name":"\n?","status":"S"}]"#.utf8)
+        escaped[escaped.firstIndex(of: UInt8(ascii: "?"))!] = 0xFF
+        #expect(Self.read(Data(escaped)) == nil)
     }
 
     @Test("bodies broken at random: read as the generated decoding reads them, or declined")
