@@ -43,6 +43,7 @@ struct InstanceListReaderTests {
         ("every field", body(#","hourlyPrice":2.5,"features":["chat","code"],"address":"https://x.ai/","createdAt":"2019-06-26T13:00:00.000Z","updatedAt":"2019-06-26T13:00:00.250Z""#)),
         ("dates without a fraction, with one digit, with nine", body(#","createdAt":"2019-06-26T13:00:00Z","updatedAt":"2024-02-29T23:59:59.123456789Z""#)),
         ("dates before 1970 and on a leap day", body(#","createdAt":"1969-12-31T23:59:59.999Z","updatedAt":"2000-02-29T00:00:00.5Z""#)),
+        ("dates past the end of a month or minute (they roll over)", body(#","createdAt":"2023-02-29T00:00:00.000Z","updatedAt":"2019-06-26T23:59:60Z""#)),
         ("escapes", body(#","address":"a\"b\\c\/d\b\f\n\r\t\u00e9\u20ac\u0041\u0000""#)),
         ("UTF-8 as is", body(#","address":"é漢字 🦙","features":["ça"]"#)),
         ("UTF-8 and escapes together", body(#","address":"https:\/\/é.ai\/漢\u00e9\n🦙","features":["ç\ta"]"#)),
