@@ -13,6 +13,7 @@ public struct SesterceClient: Sendable {
     /// Host (and port) of the service, for display: never the key.
     public let baseURL: URL
     private let client: Client
+    private let instanceList: InstanceListOperation
     private var retry: RetryPolicy
 
     /// The same client with another retry policy (`.none` where a scheduler
@@ -39,11 +40,9 @@ public struct SesterceClient: Sendable {
             RequestHeadersMiddleware(apiKey: apiKey, userAgent: userAgent),
         ]
         if let requestLog { middlewares.append(RequestLogMiddleware(host: baseURL.host, record: requestLog)) }
-        self.client = Client(
-            serverURL: baseURL,
-            configuration: .sesterce,
-            transport: transport ?? Self.httpTransport(timeouts),
-            middlewares: middlewares)
+        let transport = transport ?? Self.httpTransport(timeouts)
+        self.client = Client(serverURL: baseURL, configuration: .sesterce, transport: transport, middlewares: middlewares)
+        self.instanceList = InstanceListOperation(serverURL: baseURL, transport: transport, middlewares: middlewares)
     }
 
     /// How long a request may take: `request` between bytes (covers connecting),
@@ -136,8 +135,8 @@ public struct SesterceClient: Sendable {
 
     public func instances() async throws(APIError) -> [Instance] {
         try await read("instances") {
-            guard case .ok(let ok) = try await client.listInstances() else { throw Unexpected() }
-            return try ok.body.json.map(Instance.init)
+            guard let instances = try await instanceList.instances() else { throw Unexpected() }
+            return instances
         }
     }
 

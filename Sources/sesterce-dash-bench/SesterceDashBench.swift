@@ -8,7 +8,7 @@
 /// screen < 50 ms after the endpoint sent it (`token_to_frame`), a poll of 10,000
 /// instances written to the ledger < 30 ms, a month of them reported < 500 ms
 /// from a ledger < 200 MB, the metrics of 10,000 instances updated and rendered
-/// (`metrics_update_10k`; the text alone, `metrics_render_10k`); one million chat chunks parsed (`sse_parse_1m`) and
+/// (`metrics_update_10k`; the text alone, `metrics_render_10k`; a poll where 1 % changed, `metrics_poll_10k`); one million chat chunks parsed (`sse_parse_1m`) and
 /// the probe's CPU at 64 streams (`probe_cpu_64`, its own line). Build with `-c release`.
 import Foundation
 
@@ -51,6 +51,7 @@ struct SesterceDashBench {
             for result in try await Benchmarks.reportMonth("report_month_10k", large, stopwatch) { emit(result.jsonLine) }
         }
         await run("metrics_update_10k") { Benchmarks.metricsUpdate($0, large, stopwatch) }
+        await run("metrics_poll_10k") { Benchmarks.metricsPoll($0, large, stopwatch) }
         await run("metrics_render_10k") { Benchmarks.metricsRender($0, large, stopwatch) }
         await run("sse_parse_1m") { Benchmarks.sseParse($0, stopwatch) }
         if selected.isEmpty || selected.contains("probe_cpu_64") { emit(try await Benchmarks.probeCPU("probe_cpu_64")) }

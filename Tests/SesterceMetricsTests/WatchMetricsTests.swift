@@ -78,6 +78,135 @@ struct WatchMetricsTests {
         #expect(!metrics.exposition().contains("sesterce_instance_"))
     }
 
+    @Test("a renamed instance, or a renamed region, has its old series unregistered")
+    func renamed() {
+        let metrics = WatchMetrics()
+        let details = ["i-1": Self.detail(Self.llama, [(1, 2, 3)])]
+        metrics.update(instances: [Self.llama], details: details, regionNames: [1: "eu-west"], burnRate: 0, starting: 0, spend: 0)
+        var renamed = Self.llama
+        renamed.name = "llama-2"
+        metrics.update(instances: [renamed], details: details, regionNames: [1: "eu-west"], burnRate: 0, starting: 0, spend: 0)
+        var samples = Self.samples(metrics)
+        #expect(!samples.contains { $0.contains(#"name="llama""#) }, "\(samples.sorted())")
+        #expect(samples.contains(#"sesterce_instance_hourly_price_dollars{id="i-1",name="llama-2",status="ACTIVE"} 2.5"#))
+        #expect(samples.contains(#"sesterce_instance_ready_pods{id="i-1",name="llama-2",region="eu-west"} 2.0"#))
+
+        metrics.update(instances: [renamed], details: details, regionNames: [1: "eu-north"], burnRate: 0, starting: 0, spend: 0)
+        samples = Self.samples(metrics)
+        #expect(!samples.contains { $0.contains(#"region="eu-west""#) }, "\(samples.sorted())")
+        #expect(samples.contains(#"sesterce_instance_desired_pods{id="i-1",name="llama-2",region="eu-north"} 3.0"#))
+        #expect(samples.filter { $0.hasPrefix("sesterce_instance_") }.count == 3)
+    }
+
+    @Test("a poll where nothing changed keeps every series; one that changed a figure changes only that")
+    func unchangedAndChangedFigures() {
+        let metrics = WatchMetrics()
+        var details = ["i-1": Self.detail(Self.llama, [(1, 2, 3)]), "i-2": Self.detail(Self.qwen, [(1, 0, 1)])]
+        metrics.update(instances: [Self.llama, Self.qwen], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        let first = Self.samples(metrics)
+        metrics.update(instances: [Self.llama, Self.qwen], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        #expect(Self.samples(metrics) == first)
+
+        var dearer = Self.qwen
+        dearer.hourlyPrice = 3
+        details["i-1"] = Self.detail(Self.llama, [(1, 3, 3)])
+        metrics.update(instances: [Self.llama, dearer], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        let changed = Self.samples(metrics)
+        #expect(changed.contains(#"sesterce_instance_hourly_price_dollars{id="i-2",name="qwen",status="PENDING"} 3.0"#))
+        #expect(changed.contains(#"sesterce_instance_ready_pods{id="i-1",name="llama",region="1"} 3.0"#))
+        #expect(changed.subtracting(first) == [
+            #"sesterce_instance_hourly_price_dollars{id="i-2",name="qwen",status="PENDING"} 3.0"#,
+            #"sesterce_instance_ready_pods{id="i-1",name="llama",region="1"} 3.0"#,
+        ])
+
+        // Gone, then back: its series are registered again.
+        metrics.update(instances: [Self.llama], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        #expect(!Self.samples(metrics).contains { $0.contains(#"id="i-2""#) })
+        metrics.update(instances: [Self.llama, Self.qwen], details: details, regionNames: [:], burnRate: 0, starting: 0, spend: 0)
+        #expect(Self.samples(metrics).contains(#"sesterce_instance_hourly_price_dollars{id="i-2",name="qwen",status="PENDING"} 1.25"#))
+    }
+
+    @Test("figures that share labels are one series: the last price, the pods added up")
+    func sharedLabels() {
+        let metrics = WatchMetrics()
+        // Two regions of one name, and the same id listed twice (once under another name).
+        var twin = Self.llama
+        twin.hourlyPrice = 4
+        var other = Self.llama
+        other.name = "other"
+        let details = ["i-1": Self.detail(Self.llama, [(1, 2, 3), (2, 1, 1)])]
+        metrics.update(
+            instances: [Self.llama, twin, other], details: details, regionNames: [1: "eu", 2: "eu"], burnRate: 0, starting: 0,
+            spend: 0)
+        let samples = Self.samples(metrics).filter { $0.hasPrefix("sesterce_instance_") }
+        #expect(samples == [
+            #"sesterce_instance_hourly_price_dollars{id="i-1",name="llama",status="ACTIVE"} 4.0"#,
+            #"sesterce_instance_hourly_price_dollars{id="i-1",name="other",status="ACTIVE"} 2.5"#,
+            #"sesterce_instance_ready_pods{id="i-1",name="llama",region="eu"} 6.0"#,
+            #"sesterce_instance_desired_pods{id="i-1",name="llama",region="eu"} 8.0"#,
+            #"sesterce_instance_ready_pods{id="i-1",name="other",region="eu"} 3.0"#,
+            #"sesterce_instance_desired_pods{id="i-1",name="other",region="eu"} 4.0"#,
+        ])
+        // The twin gone: one llama left, its pods counted once.
+        metrics.update(instances: [Self.llama, other], details: details, regionNames: [1: "eu", 2: "eu"], burnRate: 0, starting: 0, spend: 0)
+        let after = Self.samples(metrics)
+        #expect(after.contains(#"sesterce_instance_hourly_price_dollars{id="i-1",name="llama",status="ACTIVE"} 2.5"#))
+        #expect(after.contains(#"sesterce_instance_ready_pods{id="i-1",name="llama",region="eu"} 3.0"#))
+    }
+
+    @Test("random polls: after each, exactly the series the instances of that poll give")
+    func randomPolls() {
+        var random = SplitMix(seed: 13)
+        let metrics = WatchMetrics()
+        for poll in 0..<300 {
+            // A few ids, names, statuses and regions, so that polls repeat
+            // figures, rename, move, list an id twice and share region names.
+            var instances: [Instance] = []
+            var details: [String: InstanceDetail] = [:]
+            for _ in 0..<random.next(below: 8) {
+                let id = "i-\(random.next(below: 6))"
+                let instance = Self.instance(
+                    id, ["a", "b"][random.next(below: 2)], [.active, .pending, .disabled][random.next(below: 3)],
+                    [0, 1.5, 2.5][random.next(below: 3)])
+                instances.append(instance)
+                if random.next(below: 4) > 0 {
+                    details[id] = Self.detail(instance, (0..<random.next(below: 3)).map { _ in
+                        (id: random.next(below: 4), ready: random.next(below: 3), total: random.next(below: 4))
+                    })
+                }
+            }
+            let regionNames = random.next(below: 2) == 0 ? [0: "eu", 1: "eu", 2: "us"] : [0: "eu", 1: "asia"]
+            metrics.update(instances: instances, details: details, regionNames: regionNames, burnRate: 0, starting: 0, spend: 0)
+            let published = Self.samples(metrics).filter { $0.hasPrefix("sesterce_instance_") }
+            let expected = Self.expectedSamples(instances, details, regionNames)
+            let extra = published.subtracting(expected), missing = expected.subtracting(published)
+            #expect(extra.isEmpty && missing.isEmpty, "poll \(poll): extra \(extra.sorted()), missing \(missing.sorted())")
+            if !extra.isEmpty || !missing.isEmpty { return }
+        }
+    }
+
+    /// The instance series of one update, computed plainly: one per label
+    /// set, the last price, the pods added up.
+    static func expectedSamples(
+        _ instances: [Instance], _ details: [String: InstanceDetail], _ regionNames: [Int: String]
+    ) -> Set<String> {
+        var prices: [[String]: Double] = [:], ready: [[String]: Double] = [:], desired: [[String]: Double] = [:]
+        for instance in instances {
+            prices[[instance.id, instance.name, instance.status.rawValue]] = instance.hourlyPrice
+            for region in details[instance.id]?.regions ?? [] {
+                let labels = [instance.id, instance.name, regionNames[region.regionId] ?? String(region.regionId)]
+                ready[labels, default: 0] += Double(region.ready)
+                desired[labels, default: 0] += Double(region.total)
+            }
+        }
+        func lines(_ name: String, _ third: String, _ values: [[String]: Double]) -> [String] {
+            values.map { #"\#(name){id="\#($0.key[0])",name="\#($0.key[1])",\#(third)="\#($0.key[2])"} \#($0.value)"# }
+        }
+        return Set(
+            lines("sesterce_instance_hourly_price_dollars", "status", prices)
+                + lines("sesterce_instance_ready_pods", "region", ready) + lines("sesterce_instance_desired_pods", "region", desired))
+    }
+
     @Test("label values with quotes, backslashes and newlines are escaped")
     func escaping() {
         let metrics = WatchMetrics()
@@ -117,5 +246,20 @@ struct WatchMetricsTests {
         ] {
             #expect(samples.contains(line), "missing \(line) in \(samples.sorted())")
         }
+    }
+}
+
+/// A small seeded generator, so that a failing sequence of polls comes back.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(below bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
