@@ -79,14 +79,17 @@ extension State {
         case .success(let list):
             let completed = poll(.instances).sent
             created = created.filter { $0.value.settledByPoll > completed }
-            let listed = Set(list.map(\.id))
+            let listed = created.isEmpty ? [] : Set(list.map(\.id))
             instances = list + created.values.map(\.instance).filter { !listed.contains($0.id) }.sorted { $0.id < $1.id }
             recordSuccess(.instances, at: time)
             cost.sample(BurnRate(instances: instances), at: time, maxGap: maxLedgerGap)
             ledgerEffects = recordPoll(list, at: time) + detectEvents(in: list, at: time)
             let present = Set(instances.map(\.id))
-            details = details.filter { present.contains($0.key) }
-            detailFetchedAt = detailFetchedAt.filter { present.contains($0.key) }
+            // Rebuilt only when an instance went: 10,000 details copied at every poll otherwise.
+            if details.keys.contains(where: { !present.contains($0) }) { details = details.filter { present.contains($0.key) } }
+            if detailFetchedAt.keys.contains(where: { !present.contains($0) }) {
+                detailFetchedAt = detailFetchedAt.filter { present.contains($0.key) }
+            }
             transitions = transitions.filter { id, transition in
                 present.contains(id) && (transition.settledByPoll.map { $0 > completed } ?? true)
             }

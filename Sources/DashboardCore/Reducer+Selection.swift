@@ -5,6 +5,14 @@ extension State {
     /// keeping the selection on the same item when it is still there.
     mutating func reorder(_ pane: Pane) {
         var listing = listings[pane] ?? Listing()
+        // Without a screen no order is seen: the watcher sweeps every
+        // instance, in the list's order (sorting 10,000 rows at each poll and
+        // detail was a tenth of its work).
+        if settings.headless {
+            listing.order = pane == .instances ? Array(instances.indices) : []
+            listings[pane] = listing
+            return
+        }
         let table = PaneTable.make(pane, self)
         if listing.sortColumn >= table.headers.count { listing.sortColumn = 0 }
         listing.order = table.order(filter: listing.filter, column: listing.sortColumn, ascending: listing.ascending)

@@ -86,9 +86,16 @@ extension Ledger {
     }
 
     /// The account's heads: those remembered if the file is still at their
-    /// revision, else read again.
+    /// revision, else read again. The remembered ones are taken, not
+    /// copied: the poll then changes its own dictionary in place, where a
+    /// second reference would copy all 10,000 heads at the first change
+    /// (and a write that fails leaves none remembered, so the next reads).
     private func heads(revision: Int64, _ db: Database) throws -> [String: Head] {
-        if let remembered = heads.withLock({ $0 }), remembered.revision == revision { return remembered.byId }
+        let remembered = heads.withLock { remembered in
+            defer { remembered = nil }
+            return remembered
+        }
+        if let remembered, remembered.revision == revision { return remembered.byId }
         var heads: [String: Head] = [:]
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: """
@@ -148,12 +155,16 @@ private struct PollRecord {
 
     mutating func record(_ instances: [Instance], readiness: [String: InstanceReadiness]) throws {
         let baseline = heads.isEmpty
-        var listed = Set<String>()
+        var listed = Set<String>(minimumCapacity: instances.count)
         for instance in instances where listed.insert(instance.id).inserted {
             try record(instance, readiness: readiness[instance.id])
         }
-        for (id, head) in heads where !listed.contains(id) {
-            try leave(id, head)
+        // Every listed id has a head by now: as many heads as ids listed
+        // means none left (most polls), and nothing to look through.
+        if heads.count > listed.count {
+            for (id, head) in heads.filter({ !listed.contains($0.key) }) {
+                try leave(id, head)
+            }
         }
         let events = InstanceEvents.between(baseline ? nil : before, after, at: time)
         try ledger.insert(events, db)

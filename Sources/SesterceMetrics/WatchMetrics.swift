@@ -115,6 +115,14 @@ public final class WatchMetrics: Sendable {
                 let gauges = publish(figures, id: id, replacing: old)
                 published.instances[id] = PublishedInstance(figures: figures, gauges: gauges, poll: poll)
             }
+        }
+        recordSpend(spend)
+    }
+
+    /// The dollars spent so far, alone (the ledger's cost comes apart from
+    /// the poll, and the instances need not be gone through again for it).
+    public func recordSpend(_ spend: Double) {
+        state.withLock { published in
             guard spend.isFinite, spend >= 0 else { return }
             if spend < published.lastSpend {
                 self.spend.reset()

@@ -157,10 +157,9 @@ final class PollTiming: Sendable {
             metrics.pollFinished(duration: duration, errorKind: kind)
             update(state)
         case .costHistoryLoaded:
-            // Not after each detail: with 10,000 instances an update costs
-            // tens of milliseconds, and details come four a second. Pods are
-            // exported as of the last poll.
-            update(state)
+            // The ledger's spend only. Pods are exported as of the last poll,
+            // not after each detail: details come four a second.
+            metrics.recordSpend(state.cost.spent)
         default:
             break
         }
