@@ -43,8 +43,9 @@ public enum Action: Equatable, Sendable {
     /// The soonest stop timer's time has come (sent with the time it fired).
     case stopTimersDue(Date)
     case stopTimerClaimed(StopTimer, claimed: Bool)
-    /// The next detail of a row on screen may be asked.
-    case detailSweepDue
+    /// The next detail of a row on screen may be asked (sent with the time
+    /// the timer fired: the sweep's pacing reads the clock).
+    case detailSweepDue(Date)
     /// The webhook refused or could not be reached for this event.
     case alertFailed(AccountEvent, reason: String)
     /// The account of a `:ctx` profile is open: the first action of its results.

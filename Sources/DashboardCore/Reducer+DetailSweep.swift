@@ -60,7 +60,7 @@ extension State {
     mutating func sweepDetails() -> [Effect] {
         let gap = 1 / max(0.1, settings.detailRate)
         if let paused = detailSweepPausedUntil, paused > now {
-            return [.timer(.detailSweep, after: paused.timeIntervalSince(now), action: .detailSweepDue)]
+            return [.timer(.detailSweep, after: paused.timeIntervalSince(now), action: .detailSweepDue(now))]
         }
         // Rows fetched since they were queued (opened, say) are passed over.
         while let last = detailSweepQueue.last, !isDue(last) { detailSweepQueue.removeLast() }
@@ -69,19 +69,19 @@ extension State {
         guard let next = detailSweepQueue.last else {
             // Nothing shown: an armed sweep finds nothing when it fires.
             guard let soonest else { return [] }
-            return [.timer(.detailSweep, after: max(gap, soonest), action: .detailSweepDue)]
+            return [.timer(.detailSweep, after: max(gap, soonest), action: .detailSweepDue(now))]
         }
         // Never more than two out: when the scheduler's pace is below
         // `detailRate` (the service limits it), details wait here instead of
         // piling up in its queue ahead of the instance polls.
         guard detailsAsked.count < Self.detailsOutAtOnce else { return [] }
         if let last = detailSweepLastAsked, now.timeIntervalSince(last) < gap {
-            return [.timer(.detailSweep, after: gap - now.timeIntervalSince(last), action: .detailSweepDue)]
+            return [.timer(.detailSweep, after: gap - now.timeIntervalSince(last), action: .detailSweepDue(now))]
         }
         detailSweepQueue.removeLast()
         detailsAsked.insert(next)
         detailSweepLastAsked = now
-        return [.fetchDetail(id: next), .timer(.detailSweep, after: gap, action: .detailSweepDue)]
+        return [.fetchDetail(id: next), .timer(.detailSweep, after: gap, action: .detailSweepDue(now))]
     }
 
     /// Not asked yet, and never fetched or fetched `detailReaskAge` ago.

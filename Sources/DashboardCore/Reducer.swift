@@ -78,7 +78,11 @@ private func respond(_ state: inout State, to action: Action) -> [Effect] {
         if state.rowsDependOnDetails { state.reorder(.instances) }
         return state.openAwaitedForm() + state.sweepDetails()
 
-    case .detailSweepDue:
+    case .detailSweepDue(let time):
+        // The time it fired, not the last result's: with an old `now` the
+        // sweep's pacing saw no time pass, and re-armed itself at once for
+        // the same few milliseconds, again and again until the next tick.
+        state.now = max(state.now, time)
         return state.sweepDetails()
 
     case .catalogPolled(let list, let time):

@@ -63,11 +63,12 @@ extension TimerTable {
 }
 
 extension Action {
-    /// This action as a timer sends it at `time`: a `.tick` and stop timers
-    /// falling due say when they fired.
+    /// This action as a timer sends it at `time`: a `.tick`, stop timers
+    /// falling due and the detail sweep say when they fired.
     func firedAt(_ time: Date) -> Action {
         if case .tick = self { return .tick(time) }
         if case .stopTimersDue = self { return .stopTimersDue(time) }
+        if case .detailSweepDue = self { return .detailSweepDue(time) }
         return self
     }
 }

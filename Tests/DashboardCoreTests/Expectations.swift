@@ -105,9 +105,10 @@ extension CatalogList {
 
 /// The detail sweep and events, as tests expect them.
 extension Effect {
-    /// The sweep looks again in `seconds` (a quarter second at the default 4 a second).
-    static func sweep(after seconds: Double = 0.25) -> Effect {
-        .timer(.detailSweep, after: seconds, action: .detailSweepDue)
+    /// The sweep looks again in `seconds` (a quarter second at the default 4
+    /// a second), armed at `time` (the timer sends the time it fires).
+    static func sweep(after seconds: Double = 0.25, at time: Date = Fixture.t0) -> Effect {
+        .timer(.detailSweep, after: seconds, action: .detailSweepDue(time))
     }
 }
 

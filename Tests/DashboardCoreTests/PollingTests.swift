@@ -22,7 +22,7 @@ struct PollingTests {
         var store = TestStore(Fixture.launchedState())
         let later = t0.addingTimeInterval(2)
         store.send(.instancesPolled(.success(Fixture.fleet), detail: nil, at: later),
-                   effects: [.nextPoll(.instances, after: 5, token: 1), .fetchDetail(id: "d4"), .sweep()]) {
+                   effects: [.nextPoll(.instances, after: 5, token: 1), .fetchDetail(id: "d4"), .sweep(at: later)]) {
             $0.instances = Fixture.fleet
             $0.observes(Fixture.fleet)
             $0.pollSucceeded(.instances, at: later)

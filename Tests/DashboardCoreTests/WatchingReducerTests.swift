@@ -155,13 +155,12 @@ struct WatchingReducerTests {
             for case .fetchDetail(let id) in effects { asked.append(id) }
             #expect(state.detailsAsked.count <= 2, "never more than two out")
             time = time.addingTimeInterval(0.25)
-            _ = reduce(&state, .tick(time))
             // Every other step the oldest outstanding detail comes back.
             if step % 2 == 1, let id = asked.first(where: state.detailsAsked.contains) {
                 let instance = Fixture.fleet.first { $0.id == id }!
                 effects = reduce(&state, .detailLoaded(.success(Fixture.detail(id, name: instance.name, ready: 1, total: 1)), at: time, id: id))
             } else {
-                effects = reduce(&state, .detailSweepDue)
+                effects = reduce(&state, .detailSweepDue(time))
             }
         }
         // DEPLOYING and PARTIALLYDEPLOYED first, then the others; each once.
@@ -173,11 +172,10 @@ struct WatchingReducerTests {
         // All fresh: the next look is when the oldest is two refresh intervals
         // old (it came back 2 s before the last), and not a detail before.
         let interval = state.settings.refreshInterval
-        #expect(reduce(&state, .detailSweepDue) == [.timer(.detailSweep, after: 2 * interval - 2, action: .detailSweepDue)])
-        _ = reduce(&state, .tick(time.addingTimeInterval(interval + 1)))
-        #expect(reduce(&state, .detailSweepDue) == [.timer(.detailSweep, after: interval - 3, action: .detailSweepDue)])
-        _ = reduce(&state, .tick(time.addingTimeInterval(2 * interval)))
-        let again = reduce(&state, .detailSweepDue)
+        #expect(reduce(&state, .detailSweepDue(time)) == [.sweep(after: 2 * interval - 2, at: time)])
+        let later = time.addingTimeInterval(interval + 1)
+        #expect(reduce(&state, .detailSweepDue(later)) == [.sweep(after: interval - 3, at: later)])
+        let again = reduce(&state, .detailSweepDue(time.addingTimeInterval(2 * interval)))
         #expect(again.contains { if case .fetchDetail = $0 { true } else { false } })
         for id in state.detailsAsked {
             _ = reduce(&state, .detailLoaded(.failure(.unreachable(detail: "timed out")), at: time.addingTimeInterval(2 * interval), id: id))
@@ -189,7 +187,23 @@ struct WatchingReducerTests {
         let now = time.addingTimeInterval(16)
         _ = reduce(&state, .detailLoaded(.failure(.rateLimited(retryAfter: 30, message: "slow")), at: now, id: "a1"))
         #expect(state.flash == nil || !(state.flash!.text.contains("detail")))
-        #expect(reduce(&state, .detailSweepDue) == [.timer(.detailSweep, after: 30, action: .detailSweepDue)])
+        #expect(reduce(&state, .detailSweepDue(now)) == [.sweep(after: 30, at: now)])
+    }
+
+    @Test("The sweep's timer brings the time it fired: the next detail is asked then, not put off again from an old clock")
+    func sweepTimerReadsItsTime() {
+        var state = Self.state(height: 24)
+        let first = reduce(&state, .instancesPolled(.success(Fixture.fleet), detail: nil, at: Fixture.t0))
+        #expect(first.filter { if case .fetchDetail = $0 { true } else { false } }.count == 1)
+        // A result in between moves the clock, but not past the quarter second.
+        let result = Fixture.t0.addingTimeInterval(0.125)
+        let id = state.detailsAsked.first!
+        let name = Fixture.fleet.first { $0.id == id }!.name
+        #expect(reduce(&state, .detailLoaded(.success(Fixture.detail(id, name: name, ready: 1, total: 1)), at: result, id: id))
+            == [.sweep(after: 0.125, at: result)])
+        // Fired when armed, a quarter second after the ask: its turn has come.
+        let fired = reduce(&state, .detailSweepDue(result.addingTimeInterval(0.125)))
+        #expect(fired.contains { if case .fetchDetail = $0 { true } else { false } }, "\(fired)")
     }
 
     @Test("Headless, every instance counts as on screen; on screen, only the rows shown")
