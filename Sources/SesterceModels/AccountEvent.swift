@@ -98,9 +98,13 @@ public struct AccountEvent: Hashable, Sendable, Codable {
             default: return nil
             }
         case .ready:
+            // Pods lost, or all up from none: not the autoscaler at work.
+            // Its steps (2/2 → 2/3 → 3/3, 3/3 → 2/2, to zero and back) rang
+            // every minute on a busy account. A deployment that comes up, or
+            // back, changes status too, and that alerts.
             guard let old = ReadyPods(old ?? ""), let new = ReadyPods(new ?? "") else { return nil }
-            if new.isComplete, !old.isComplete { return .ready }
-            return new.ready < old.ready ? .partial : nil
+            if new.isComplete, old.ready == 0, old.total > 0 { return .ready }
+            return new.ready < old.ready && new.ready < new.total ? .partial : nil
         case .disappeared: return .deleted
         case .budget: return .budget
         case .timerFired: return .timer

@@ -63,9 +63,15 @@ struct InstanceEventsTests {
         #expect(status("DISABLED", "DELETED") == .deleted)
         #expect(status("NEW", "PENDING") == nil)
         func ready(_ old: String, _ new: String) -> AlertClass? { AccountEvent(at: Self.t0, kind: .ready, old: old, new: new).alertClass }
-        #expect(ready("2/3", "3/3") == .ready)
+        #expect(ready("0/3", "3/3") == .ready)
         #expect(ready("3/3", "2/3") == .partial)
         #expect(ready("1/3", "2/3") == nil)
+        // The autoscaler's steps: up, down, to zero, back from zero.
+        #expect(ready("2/3", "3/3") == nil)
+        #expect(ready("3/3", "2/2") == nil)
+        #expect(ready("1/1", "0/0") == nil)
+        #expect(ready("0/0", "1/1") == nil)
+        #expect(ready("3/3", "1/2") == .partial)
         #expect(AccountEvent(at: Self.t0, kind: .disappeared).alertClass == .deleted)
         #expect(AccountEvent(at: Self.t0, kind: .timerFired).alertClass == .timer)
         #expect(AccountEvent(at: Self.t0, kind: .timerSet).alertClass == nil)
