@@ -32,7 +32,10 @@ extension State {
     static let detailsOutAtOnce = 2
 
     /// The instance rows' order or filter reads a detail (READY, HARDWARE, REGIONS).
+    /// (Never without a screen: the rows have no order there, and building
+    /// the table for each detail was a sixth of a small watcher's work.)
     var rowsDependOnDetails: Bool {
+        guard !settings.headless else { return false }
         let listing = listings[.instances] ?? Listing()
         guard listing.filter.isEmpty else { return true }
         let headers = PaneTable.make(.instances, self).headers
