@@ -170,7 +170,10 @@ private struct Reader {
             else { throw Declined() }
             value = parsed
         }
-        guard value.isFinite, value.isNormal || (value.isZero && !number.hasNonZeroDigit) else { throw Declined() }
+        // A zero with an exponent (`0e1`) too: JSONDecoder refuses some of
+        // those as underflow, and this reader cannot tell which.
+        guard value.isFinite, value.isNormal || (value.isZero && !number.hasNonZeroDigit && !number.hasExponent)
+        else { throw Declined() }
         return value
     }
 

@@ -98,12 +98,11 @@ public struct AccountEvent: Hashable, Sendable, Codable {
             default: return nil
             }
         case .ready:
-            // Pods lost, or all up from none: not the autoscaler at work.
-            // Its steps (2/2 → 2/3 → 3/3, 3/3 → 2/2, to zero and back) rang
-            // every minute on a busy account. A deployment that comes up, or
-            // back, changes status too, and that alerts.
+            // Pods lost, or serving again from none (up, or back from zero):
+            // not each step of the autoscaler (2/2 → 2/3 → 3/3, 3/3 → 2/2,
+            // down to zero), which rang every minute on a busy account.
             guard let old = ReadyPods(old ?? ""), let new = ReadyPods(new ?? "") else { return nil }
-            if new.isComplete, old.ready == 0, old.total > 0 { return .ready }
+            if new.isComplete, old.ready == 0 { return .ready }
             return new.ready < old.ready && new.ready < new.total ? .partial : nil
         case .disappeared: return .deleted
         case .budget: return .budget

@@ -66,11 +66,11 @@ struct InstanceEventsTests {
         #expect(ready("0/3", "3/3") == .ready)
         #expect(ready("3/3", "2/3") == .partial)
         #expect(ready("1/3", "2/3") == nil)
-        // The autoscaler's steps: up, down, to zero, back from zero.
+        // The autoscaler's steps: up, down, to zero. Back from zero serves again.
         #expect(ready("2/3", "3/3") == nil)
         #expect(ready("3/3", "2/2") == nil)
         #expect(ready("1/1", "0/0") == nil)
-        #expect(ready("0/0", "1/1") == nil)
+        #expect(ready("0/0", "1/1") == .ready && ready("0/1", "1/1") == .ready)
         #expect(ready("3/3", "1/2") == .partial)
         #expect(AccountEvent(at: Self.t0, kind: .disappeared).alertClass == .deleted)
         #expect(AccountEvent(at: Self.t0, kind: .timerFired).alertClass == .timer)

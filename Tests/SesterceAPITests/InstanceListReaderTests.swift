@@ -92,6 +92,7 @@ struct InstanceListReaderTests {
         ("price ending in a dot", #"[{"_id":"a","name":"n","status":"S","hourlyPrice":3.}]"#),
         ("price too large", #"[{"_id":"a","name":"n","status":"S","hourlyPrice":1e400}]"#),
         ("price too small", #"[{"_id":"a","name":"n","status":"S","hourlyPrice":1e-400}]"#),
+        ("zero price with an exponent", #"[{"_id":"a","name":"n","status":"S","hourlyPrice":0e1}]"#),
         ("subnormal price", #"[{"_id":"a","name":"n","status":"S","hourlyPrice":4.9e-324}]"#),
         ("price NaN", #"[{"_id":"a","name":"n","status":"S","hourlyPrice":NaN}]"#),
         ("features not an array", #"[{"_id":"a","name":"n","status":"S","features":"chat"}]"#),
