@@ -34,7 +34,7 @@ public final class TimerTable: Sendable {
 
     /// When the earliest timer is due; nil when none is armed.
     public var nextDeadline: ContinuousClock.Instant? {
-        timers.withLock { $0.values.map(\.deadline).min() }
+        timers.withLock { $0.values.lazy.map(\.deadline).min() }
     }
 
     /// Takes the timers due by now, earliest first, and returns what they
@@ -42,10 +42,13 @@ public final class TimerTable: Sendable {
     public func takeDue() -> [Action] {
         let now = ContinuousClock.now
         let due = timers.withLock { timers in
+            // Most wake-ups are a result, with no timer due: nothing built then.
+            guard timers.values.contains(where: { $0.deadline <= now }) else { return [Timer]() }
             let due = timers.filter { $0.value.deadline <= now }
             for id in due.keys { timers[id] = nil }
             return due.values.sorted { $0.deadline < $1.deadline }
         }
+        guard !due.isEmpty else { return [] }
         let firedAt = Date()
         return due.map { $0.action.firedAt(firedAt) }
     }
