@@ -48,7 +48,6 @@ public final class TimerTable: Sendable {
             for id in due.keys { timers[id] = nil }
             return due.values.sorted { $0.deadline < $1.deadline }
         }
-        guard !due.isEmpty else { return [] }
         let firedAt = Date()
         return due.map { $0.action.firedAt(firedAt) }
     }
