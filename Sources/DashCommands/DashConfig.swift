@@ -40,6 +40,13 @@ public struct DashConfig: Equatable, Sendable {
     public static let refreshRange: ClosedRange<Double> = 1...3600
     public static let settings = ["refresh", "theme", "keys", "profile", "mouse", "budget", "ledger", "alerts", "detailRate"]
     public static let detailRateRange: ClosedRange<Double> = 0.1...50
+    /// Details a second when `detailRate` is not set: the dashboard asks those
+    /// of the 35 or so rows a screen shows, and is done within seconds.
+    public static let dashboardDetailRate = 4.0
+    /// `watch` asks those of every instance, around the clock, on the same
+    /// account (and rate limit) as its users' dashboards: over a large account
+    /// its sweep never rests, so it asks a quarter as often.
+    public static let watchDetailRate = 1.0
     public static let defaultRetentionDays = 400
     /// A day to ten years.
     public static let retentionRange: ClosedRange<Int> = 1...3650

@@ -82,7 +82,7 @@ struct SesterceDash: AsyncParsableCommand {
         let settings = State.Settings(
             refreshInterval: preferences.refresh, readonly: safety.readonly, host: connection.host, keymap: preferences.keymap,
             ledger: ledger.ledger != nil, ledgerNotice: ledger.notice, budget: config.config.budget,
-            alerts: config.config.alerts, detailRate: config.config.detailRate ?? 4, timeZone: .current,
+            alerts: config.config.alerts, detailRate: config.config.detailRate ?? DashConfig.dashboardDetailRate, timeZone: .current,
             profiles: ProfileSwitching.choice(demo: options.demo, connection: connection, environment: environment))
         let switching = ProfileSwitching(
             options: options, environment: environment, endpointKeyFile: endpointKeyFile, keepsLedger: !noLedger,

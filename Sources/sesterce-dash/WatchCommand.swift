@@ -32,6 +32,11 @@ struct WatchCommand: AsyncParsableCommand {
         help: "Serve Prometheus metrics at http://HOST:PORT/metrics (PORT alone: on 127.0.0.1 only).")
     var metricsListen: String?
 
+    @Option(
+        name: .customLong("detail-rate"),
+        help: "Instance details asked at most this many a second, for READY (default 1, or the config's `detailRate`).")
+    var detailRate: Double?
+
     @OptionGroup var safety: ReadonlyOption
 
     @OptionGroup var connection: ConnectionOptions
@@ -39,6 +44,9 @@ struct WatchCommand: AsyncParsableCommand {
     func validate() throws {
         if let refresh, !DashConfig.refreshRange.contains(refresh) {
             throw ValidationError("--refresh must be between 1 and 3600 seconds.")
+        }
+        if let detailRate, !DashConfig.detailRateRange.contains(detailRate) {
+            throw ValidationError("--detail-rate must be between 0.1 and 50 a second.")
         }
         if let metricsListen, MetricsAddress(metricsListen) == nil {
             throw ValidationError("--metrics-listen: expected HOST:PORT, [IPv6]:PORT or PORT, got \(metricsListen)")
@@ -56,7 +64,7 @@ struct WatchCommand: AsyncParsableCommand {
         let settings = State.Settings(
             refreshInterval: refresh ?? config.config.refresh ?? 5, readonly: safety.readonly, host: connection.host,
             ledger: ledger.ledger != nil, budget: config.config.budget, alerts: config.config.alerts,
-            detailRate: config.config.detailRate ?? 4, timeZone: .current, headless: true)
+            detailRate: detailRate ?? config.config.detailRate ?? DashConfig.watchDetailRate, timeZone: .current, headless: true)
         let json = output == .json
         let metrics = WatchMetrics()
         let server = try metricsListen.flatMap(MetricsAddress.init).map { address in try Self.server(metrics, address) }

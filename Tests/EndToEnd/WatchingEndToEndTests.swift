@@ -60,7 +60,7 @@ struct WatchingEndToEndTests {
         }
     }
 
-    @Test("timer set by name, list, cancel; events lists them; a wrong name and --readonly exit 2")
+    @Test("timer set by name, list, cancel; events lists them; a wrong name, --readonly and a watch --detail-rate out of range exit 2")
     func timerCommands() throws {
         let simulator = try SimulatorProcess(), state = StateDirectory()
         let environment = Self.environment(state, simulator)
@@ -74,6 +74,8 @@ struct WatchingEndToEndTests {
         #expect(try Script.dash(["timer", "set", "no-such-instance", "--in", "1h"], environment: environment).status == 2)
         #expect(try Script.dash(["timer", "set", "chat-prod", "--at", "25:00"], environment: environment).status == 2)
         #expect(try Script.dash(["--readonly", "timer", "cancel", "chat-prod"], environment: environment).status == 2)
+        let rate = try Script.dash(["watch", "--detail-rate", "0"], environment: environment)
+        #expect(rate.status == 2 && rate.errors.contains("--detail-rate must be between 0.1 and 50"), "\(rate.errors)")
         let cancel = try Script.dash(["timer", "cancel", "chat-prod"], environment: environment)
         #expect(cancel.status == 0 && cancel.output.contains("cancelled"))
         #expect(try Script.dash(["timer", "list"], environment: environment).output == "No stop timers.\n")
