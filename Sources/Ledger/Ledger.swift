@@ -97,8 +97,8 @@ public final class Ledger: Sendable {
         // power cut may lose the last poll or two, never corrupt the file,
         // and a poll every few seconds does not cost a disk flush each.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try LedgerSchema.migrator.migrate(pool)
+        let pool = try openPool(path: path, configuration: configuration)
+        try LedgerSchema.migrate(pool)
         let accountId = try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try db.execute(
@@ -112,6 +112,21 @@ public final class Ledger: Sendable {
         }
         return Ledger(
             path: path, account: account, retentionDays: retentionDays, eventsKept: eventsKept, pool: pool, accountId: accountId)
+    }
+
+    /// The pool, though another process is opening the same new file (a
+    /// dashboard and a watcher started together): SQLite refuses the switch
+    /// to WAL with SQLITE_BUSY at once, where other statements wait out the
+    /// busy timeout. So it is tried again, every 10 ms for that long.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = ContinuousClock.now + .seconds(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                usleep(10_000)
+            }
+        }
     }
 
     /// Renames the file (and its WAL companions) out of the way.

@@ -13,6 +13,25 @@ import GRDB
 /// closes) and per minute and account (`spendMinute`, written each poll), so
 /// that a report reads thousands of rows, not millions.
 enum LedgerSchema {
+    /// Brings the file up to the newest schema, though another process may be
+    /// doing the same (a dashboard and a watcher started together on a new
+    /// ledger). GRDB reads which migrations are applied before it takes the
+    /// write lock for each, so both may try one: the second fails, its
+    /// transaction rolled back, and tries again from what the first applied.
+    /// Only while that grows: an error of its own is thrown at once.
+    static func migrate(_ pool: DatabasePool) throws {
+        let migrator = Self.migrator
+        while true {
+            let before = try pool.read { try migrator.appliedIdentifiers($0) }
+            do {
+                return try migrator.migrate(pool)
+            } catch {
+                let after = try pool.read { try migrator.appliedIdentifiers($0) }
+                guard after.isStrictSuperset(of: before) else { throw error }
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: accounts, instances, intervals, spend") { db in

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import Ledger
 import SesterceModels
@@ -192,6 +193,27 @@ struct LedgerTests {
         let bStart = try second.read { try Int64.fetchOne($0, sql: "SELECT min(start) FROM interval WHERE instanceId = (SELECT id FROM instance WHERE apiId = 'b')") }!
         let expected = 0.210 + Double(210 - (bStart - Ledger.seconds(Self.t0))) * 0.001
         #expect(abs(history.month.observed - expected) < 1e-9)
+    }
+
+    @Test("Ledgers opened at once on a new file, as a dashboard and a watcher started together, all open")
+    func openedAtOnce() throws {
+        // Seen: the second of two watchers said "duplicate column name" and
+        // went on without a ledger. Each round is a new file, opened by eight
+        // connections, as many at a time as there are cores: two are enough
+        // (without the fix, most rounds failed on the two cores here).
+        for _ in 0..<5 {
+            let directory = try TemporaryDirectory()
+            let path = directory.ledgerPath
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do {
+                    _ = try Ledger.open(path: path, account: Self.account, now: Self.t0)
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty)
+        }
     }
 
     @Test("A corrupt file is moved aside and a fresh ledger started, once")
