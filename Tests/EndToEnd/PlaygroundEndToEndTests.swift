@@ -10,7 +10,7 @@ struct PlaygroundEndToEndTests {
 
     @Test("p: secret (masked), a streamed reply with TTFT and tok/s, Esc stops one, b probes, u shows curl")
     func playground() async throws {
-        let simulator = try SimulatorProcess(arguments: ["--endpoint-timing", "200ms,40ms", "--endpoint-key", Self.secret])
+        let simulator = try SimulatorProcess(arguments: ["--endpoint-timing", "200ms,80ms", "--endpoint-key", Self.secret])
         let dash = Products.url(of: "sesterce-dash").path
         let tmux = try TmuxSession(
             command: "'\(dash)' --api-url \(simulator.url); echo exit=$?",
@@ -50,7 +50,7 @@ struct PlaygroundEndToEndTests {
         try await tmux.waitFor(text: "b: probe")
         try tmux.send("b")
         try await tmux.waitFor(text: "running… Esc stops")
-        let probed = try await tmux.waitFor("the probe result", timeout: .seconds(60)) { $0.contains("TTFT histogram") }
+        let probed = try await tmux.waitFor("the probe result", timeout: .seconds(120)) { $0.contains("TTFT histogram") }
         #expect(probed.contains("20 ok, 0 failed"))
         #expect(probed.contains("TTFT p50/p95"))
 

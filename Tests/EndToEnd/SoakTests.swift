@@ -107,7 +107,7 @@ struct SoakTests {
         let switched = Date()
         let answer = try await simulator.setFaults(#"{"latencyMs":0,"errorRate":0,"rateLimit":0}"#)
         print("soak: faults switched off: \(answer)")
-        func logLines() -> [Substring] { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n") }
+        @Sendable func logLines() -> [Substring] { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n") }
         _ = try? await tmux.waitFor("fresh data after the faults stopped", timeout: .seconds(4 * Self.refresh)) { screen in
             Self.showsData(screen) && Self.freshAge(screen) != nil && Self.firstPoll(in: logLines(), after: switched) != nil
         }

@@ -7,7 +7,11 @@ import FoundationNetworking
 /// A program running in a private tmux server (its own socket), driven as a
 /// person would: keys in, screen text out. Only the processes it started are
 /// ended, by their socket and id.
-final class TmuxSession {
+///
+/// Sendable so that `waitFor`'s conditions, run on its polling thread, may
+/// look at another session or this one's paste buffer: every method only runs
+/// a tmux command on the socket, and `close()` is called by the test once done.
+final class TmuxSession: @unchecked Sendable {
     let socket: String
     private(set) var closed = false
     private var configFile: URL?
@@ -61,31 +65,48 @@ final class TmuxSession {
 
     /// The visible screen as text, one line per row.
     func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "main"], readOutput: true)
+        try Self.screen(socket: socket)
+    }
+
+    private static func screen(socket: String) throws -> String {
+        try tmux(socket: socket, ["capture-pane", "-p", "-t", "main"], readOutput: true)
     }
 
     /// Waits (up to `timeout`) until the screen satisfies `condition`; returns the screen.
     ///
-    /// The screen is always looked at once more after the deadline: when the
-    /// test process is starved (CPU-bound tests hold every thread of the
-    /// pool), a sleep can end long after the deadline, and the program under
-    /// test, a process of its own, may well have answered meanwhile.
+    /// The screen is looked at every 100 ms by a thread of its own, not by a
+    /// task: when CPU-bound tests hold every thread of the concurrency pool, a
+    /// task's sleep can end seconds late, and a state the program shows only
+    /// for a moment (DEPLOYING, a reply streaming) would be missed. For the
+    /// same reason the screen is always looked at once more after the deadline.
     @discardableResult
     func waitFor(
-        _ description: String, timeout: Duration = .seconds(20), _ condition: (String) -> Bool
+        _ description: String, timeout: Duration = .seconds(20), _ condition: @escaping @Sendable (String) -> Bool
     ) async throws -> String {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        var last = ""
-        while true {
-            let lookedAt = clock.now
-            last = try screen()
-            if condition(last) { return last }
-            if lookedAt >= deadline { break }
-            try await Task.sleep(for: .milliseconds(100))
+        let socket = socket
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<String, any Error>, Never>) in
+            Thread {
+                let clock = ContinuousClock()
+                let deadline = clock.now + timeout
+                while true {
+                    let lookedAt = clock.now
+                    let screen: String
+                    do { screen = try Self.screen(socket: socket) } catch { return continuation.resume(returning: .failure(error)) }
+                    if condition(screen) { return continuation.resume(returning: .success(screen)) }
+                    if lookedAt >= deadline { return continuation.resume(returning: .failure(WaitTimeout(screen: screen))) }
+                    usleep(100_000)
+                }
+            }.start()
         }
-        Issue.record("Timed out waiting for \(description). Screen:\n\(last)")
-        throw WaitTimeout()
+        switch outcome {
+        case .success(let screen):
+            return screen
+        case .failure(let timeout as WaitTimeout):
+            Issue.record("Timed out waiting for \(description). Screen:\n\(timeout.screen)")
+            throw timeout
+        case .failure(let error):
+            throw error
+        }
     }
 
     @discardableResult
@@ -93,7 +114,10 @@ final class TmuxSession {
         try await waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    struct WaitTimeout: Error {}
+    struct WaitTimeout: Error {
+        /// The last screen looked at.
+        var screen: String
+    }
 
     /// Whole words of a screen (so that `-icanon` is not taken for `icanon`).
     static func words(_ screen: String) -> Set<String> {
@@ -154,6 +178,11 @@ final class TmuxSession {
     /// seen to hang on a tmux client that had already exited.)
     @discardableResult
     private func tmux(_ arguments: [String], readOutput: Bool = false) throws -> String {
+        try Self.tmux(socket: socket, arguments, readOutput: readOutput)
+    }
+
+    @discardableResult
+    private static func tmux(socket: String, _ arguments: [String], readOutput: Bool = false) throws -> String {
         let command = (["tmux", "-L", socket] + arguments).map(Self.quoted).joined(separator: " ")
             + (readOutput ? " 2>/dev/null" : " >/dev/null 2>&1")
         guard let stream = popen(command, "r") else { throw CommandFailed(command: command) }
