@@ -57,11 +57,20 @@ extension State {
     /// The ledger's list replaces ours (it holds other processes' events too).
     mutating func loadedEvents(_ list: [AccountEvent]) {
         events = Array(list.prefix(Self.eventsKept))
-        reorder(.events)
+        reorderEvents()
     }
 
     private mutating func addToList(_ new: [AccountEvent]) {
         events = Array((new.reversed() + events).prefix(Self.eventsKept))
+        reorderEvents()
+    }
+
+    /// On the top row the selection follows the newest event, as a log
+    /// viewer's does; elsewhere it stays on the event chosen. (Kept on the
+    /// same event at the top, it was pushed down by each new one, and a short
+    /// screen then showed the list from minutes ago, the newest out of sight.)
+    private mutating func reorderEvents() {
+        if listings[.events]?.selectedIndex == 0 { listings[.events]?.selectedId = nil }
         reorder(.events)
     }
 

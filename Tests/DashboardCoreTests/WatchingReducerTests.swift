@@ -38,6 +38,29 @@ struct WatchingReducerTests {
         #expect(Fixture.table(of: .events, in: state)?.rows.count == 2)
     }
 
+    @Test("On the Events pane's top row the selection follows the newest event; lower down it stays on the one chosen")
+    func selectionFollowsNewestEvent() {
+        var state = Self.state(ledger: true, height: 16)
+        _ = reduce(&state, .command(.showPane(.events)))
+        /// The ledger's list of the first `count` events, newest first.
+        func list(_ count: Int) -> [AccountEvent] {
+            (0..<count).reversed().map {
+                AccountEvent(at: Self.at(Double($0)), kind: .ready, instanceId: "a1", instanceName: "chat-prod", old: "1/2", new: "2/2")
+            }
+        }
+        _ = reduce(&state, .eventsLoaded(list(20)))
+        _ = reduce(&state, .eventsLoaded(list(40)))
+        #expect(state.listings[.events]?.selectedIndex == 0)
+        #expect(state.listings[.events]?.scrollOffset == 0)
+
+        _ = reduce(&state, .command(.move(.down)))
+        _ = reduce(&state, .command(.move(.down)))
+        let chosen = state.listings[.events]?.selectedId
+        _ = reduce(&state, .eventsLoaded(list(45)))
+        #expect(state.listings[.events]?.selectedIndex == 7)
+        #expect(state.listings[.events]?.selectedId == chosen)
+    }
+
     @Test("With a ledger, polls carry the readiness of fetched details, and events come back from it; no screen, no bell")
     func eventsFromLedger() {
         var state = Self.state(ledger: true, headless: true)
