@@ -127,13 +127,14 @@ extension State {
 }
 
 extension State {
-    /// `new` events (all at one time) join the Events pane's list, newest first.
+    /// `new` events (all at one time) join the Events pane's list, newest
+    /// first; a selection on the top row moves to the newest.
     mutating func recordsEvents(_ new: [AccountEvent]) {
         events = new.reversed() + events
         var listing = listings[.events]!
         listing.order = Array(events.indices)
         let ids = events.map { "\($0.at.timeIntervalSince1970)-\($0.kind.rawValue)-\($0.instanceId ?? "")" }
-        listing.selectedId = listing.selectedId ?? ids.first
+        listing.selectedId = listing.selectedIndex == 0 ? ids.first : listing.selectedId
         listing.selectedIndex = listing.selectedId.flatMap(ids.firstIndex) ?? 0
         listings[.events] = listing
     }

@@ -366,10 +366,15 @@ struct RandomSession {
         let listed = Set(state.instances.map(\.id))
         if !state.marks.isSubset(of: listed) { return "marks \(state.marks.subtracting(listed).sorted()) of instances not listed" }
         // The selection stays on its item while that item is still shown,
-        // unless the person moved it.
+        // unless the person moved it; on the Events pane's top row it moves
+        // to the newest event, and stays on the top row.
         if !action.movesSelection {
             for pane in Pane.allCases {
                 guard let id = before.listings[pane]?.selectedId, let listing = state.listings[pane], listing.selectedId != id else { continue }
+                if pane == .events, before.listings[pane]?.selectedIndex == 0 {
+                    if listing.selectedIndex != 0 { return "Events: selection left the top row on \(action)" }
+                    continue
+                }
                 let table = PaneTable.make(pane, state)
                 if listing.order.contains(where: { table.id($0) == id }) {
                     return "\(pane.title): selection moved from \(id) to \(listing.selectedId ?? "nil") on \(action)"
